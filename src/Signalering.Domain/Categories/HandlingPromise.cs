@@ -1,0 +1,24 @@
+namespace Signalering.Domain.Categories;
+
+/// <summary>
+/// What an organisation promises the resident for a category: accept (acknowledge) the signal within
+/// <see cref="AcknowledgeWithinWorkingHours"/> working hours and resolve it within
+/// <see cref="ResolveWithinWorkingDays"/> working days. Both are counted on the Dutch working calendar.
+/// </summary>
+public readonly record struct HandlingPromise
+{
+    public int AcknowledgeWithinWorkingHours { get; }
+    public int ResolveWithinWorkingDays { get; }
+
+    public HandlingPromise(int acknowledgeWithinWorkingHours, int resolveWithinWorkingDays)
+    {
+        if (acknowledgeWithinWorkingHours is < 1 or > 24 * 10)
+            throw new DomainException("Acknowledgement must be between 1 and 240 working hours.", "acknowledgeWithinWorkingHours");
+        if (resolveWithinWorkingDays is < 1 or > 120)
+            throw new DomainException("Resolution must be between 1 and 120 working days.", "resolveWithinWorkingDays");
+        if (acknowledgeWithinWorkingHours > resolveWithinWorkingDays * 8)
+            throw new DomainException("Acknowledgement cannot take longer than resolution.", "acknowledgeWithinWorkingHours");
+        AcknowledgeWithinWorkingHours = acknowledgeWithinWorkingHours;
+        ResolveWithinWorkingDays = resolveWithinWorkingDays;
+    }
+}
