@@ -1,0 +1,121 @@
+using Signalering.Domain.Categories;
+using Signalering.Domain.Intake;
+using Signalering.Domain.Routing;
+using Signalering.Domain.Workflow;
+
+namespace Signalering.Domain.Signals;
+
+/// <summary>
+/// A resident's signal (melding). Created by <see cref="Receive"/> from a validated intake; every later change goes
+/// through a method here that appends an event, so the history is complete by construction. Status changes are
+/// checked against <see cref="SignalWorkflow.Transitions"/>.
+/// </summary>
+public sealed class Signal
+{
+    private readonly List<SignalEvent> _events;
+
+    public TrackingCode Code { get; }
+    public string LocationId { get; }
+    public string? Wing { get; }
+    public string Language { get; }
+    public string Category { get; }
+    public string? Subcategory { get; }
+    /// <summary>The resident's own words, in their language. Never logged, never in a queue message.</summary>
+    public string? Text { get; }
+    public ResidentContact? Contact { get; }
+    public SignalFlagsInfo Flags { get; }
+    public HandlingPromise Promise { get; }
+    public DateTimeOffset ReceivedAt { get; }
+
+    public SignalStatus Status { get; private set; }
+    public string? OrganisationId { get; private set; }
+    public RoutingReason? RoutingReason { get; private set; }
+    public IReadOnlyList<string> CopyTo { get; private set; }
+    public DateTimeOffset? RoutedAt { get; private set; }
+
+    public TranslationState Translation { get; private set; }
+    /// <summary>Machine translation into Dutch, for coordinators; labelled as such wherever shown.</summary>
+    public string? TextNl { get; private set; }
+    public string? DetectedLanguage { get; private set; }
+
+    public IReadOnlyList<SignalEvent> Events => _events;
+
+    private Signal(SignalSnapshot s, IEnumerable<SignalEvent> events)
+    {
+        Code = s.Code; LocationId = s.LocationId; Wing = s.Wing; Language = s.Language; Category = s.Category;
+        Subcategory = s.Subcategory; Text = s.Text; Contact = s.Contact; Flags = s.Flags; Promise = s.Promise;
+        ReceivedAt = s.ReceivedAt; Status = s.Status; OrganisationId = s.OrganisationId; RoutingReason = s.RoutingReason;
+        CopyTo = s.CopyTo; RoutedAt = s.RoutedAt; Translation = s.Translation; TextNl = s.TextNl; DetectedLanguage = s.DetectedLanguage;
+        _events = events.OrderBy(e => e.Sequence).ToList();
+    }
+
+    /// <summary>A new signal from an intake that has passed validation.</summary>
+    public static Signal Receive(TrackingCode code, ValidIntake intake, SignalFlagsInfo flags, DateTimeOffset now)
+    {
+        var needsTranslation = !string.IsNullOrWhiteSpace(intake.Text) && intake.Language != "nl";
+        var snapshot = new SignalSnapshot(code, intake.Location.Id, intake.Wing, intake.Language, intake.Category.Code,
+            intake.Subcategory?.Code, intake.Text, intake.Contact, flags, intake.Promise, now.ToUniversalTime(),
+            SignalStatus.Received, null, null, [], null,
+            needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null);
+        var signal = new Signal(snapshot, []);
+        signal.Append(SignalEventKinds.Received, now, "resident");
+        if (flags.Emergency || flags.Sensitive)
+            signal.Append(SignalEventKinds.Flagged, now, "system", flags.ToDetail());
+        return signal;
+    }
+
+    public static Signal Restore(SignalSnapshot snapshot, IEnumerable<SignalEvent> events) => new(snapshot, events);
+
+    public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
+        Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage);
+
+    public bool IsUrgent => Flags.Emergency;
+
+    /// <summary>Hands the signal to the organisation the router chose. Only a received signal is routed this way.</summary>
+    public void Route(RoutingDecision decision, DateTimeOffset now)
+    {
+        if (Status != SignalStatus.Received) throw new InvalidTransitionException(Status, SignalStatus.Routed);
+        ChangeStatus(SignalStatus.Routed);
+        OrganisationId = decision.OrganisationId;
+        RoutingReason = decision.Reason;
+        CopyTo = decision.CopyTo;
+        RoutedAt = now.ToUniversalTime();
+        Append(SignalEventKinds.Routed, now, "system", decision.OrganisationId);
+    }
+
+    public void RecordTranslation(string textNl, string? detectedLanguage, DateTimeOffset now)
+    {
+        if (Translation is TranslationState.NotNeeded or TranslationState.Translated)
+            throw new DomainException("This signal has nothing left to translate.", "translation");
+        ArgumentException.ThrowIfNullOrWhiteSpace(textNl);
+        TextNl = textNl;
+        DetectedLanguage = detectedLanguage;
+        Translation = TranslationState.Translated;
+        Append(SignalEventKinds.Translated, now, "system", "nl");
+    }
+
+    /// <summary>Records once that the text stays in the original language for now; later attempts may still translate it.</summary>
+    public bool MarkUntranslated(DateTimeOffset now, string reason)
+    {
+        if (Translation != TranslationState.Pending) return false;
+        Translation = TranslationState.Untranslated;
+        Append(SignalEventKinds.Untranslated, now, "system", reason);
+        return true;
+    }
+
+    private void ChangeStatus(SignalStatus to)
+    {
+        if (!SignalWorkflow.IsAllowed(Status, to)) throw new InvalidTransitionException(Status, to);
+        Status = to;
+    }
+
+    private void Append(string kind, DateTimeOffset at, string actor, string? detail = null) =>
+        _events.Add(new SignalEvent(_events.Count == 0 ? 1 : _events[^1].Sequence + 1, kind, at.ToUniversalTime(), actor, detail));
+}
+
+/// <summary>Every field of a <see cref="Signal"/>, for storage. Not a place to change state: use the methods on Signal.</summary>
+public sealed record SignalSnapshot(
+    TrackingCode Code, string LocationId, string? Wing, string Language, string Category, string? Subcategory, string? Text,
+    ResidentContact? Contact, SignalFlagsInfo Flags, HandlingPromise Promise, DateTimeOffset ReceivedAt, SignalStatus Status,
+    string? OrganisationId, RoutingReason? RoutingReason, IReadOnlyList<string> CopyTo, DateTimeOffset? RoutedAt,
+    TranslationState Translation, string? TextNl, string? DetectedLanguage);

@@ -1,0 +1,18 @@
+namespace Signalering.Domain.Signals;
+
+/// <summary>What happened to a signal, when (UTC). Kinds are stable codes; texts for residents come from resources.</summary>
+public static class SignalEventKinds
+{
+    public const string Received = "received";
+    public const string Flagged = "flagged";
+    public const string Routed = "routed";
+    public const string Translated = "translated";
+    public const string Untranslated = "untranslated";
+    public const string StatusChanged = "status-changed";
+}
+
+/// <summary>
+/// One entry in a signal's history. <see cref="Detail"/> carries codes (an organisation id, flag kinds), never
+/// resident text or contact details, so history can be shown, logged and aggregated freely.
+/// </summary>
+public sealed record SignalEvent(int Sequence, string Kind, DateTimeOffset At, string Actor, string? Detail = null);

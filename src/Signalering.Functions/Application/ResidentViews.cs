@@ -1,0 +1,99 @@
+using Signalering.Domain.Languages;
+using Signalering.Domain.Organisations;
+using Signalering.Domain.ReferenceData;
+using Signalering.Domain.Routing;
+using Signalering.Domain.Signals;
+using Signalering.Domain.Texts;
+using Signalering.Domain.Workflow;
+
+namespace Signalering.Functions.Application;
+
+public sealed record PromiseView(int AcknowledgeWithinWorkingHours, int ResolveWithinWorkingDays, string Text);
+public sealed record EmergencyView(string Call, string Text, string? SuicideLine);
+public sealed record ConfirmationView(string Language, string Direction, string Title, string CodeLabel, string CodeHelp, string WhoSees,
+    string Reassurance, string? Untranslated);
+
+/// <summary>The 202 answer to an intake. The same for a first submission and its retries.</summary>
+public sealed record IntakeAccepted(string TrackingCode, string StatusUrl, string Status, bool Urgent, PromiseView Promise,
+    EmergencyView? Emergency, ConfirmationView Confirmation);
+
+public sealed record HistoryItem(DateTimeOffset At, string Kind, string Text);
+
+/// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
+public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
+    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<object> Responses, string ResponsesNone);
+
+/// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
+public static class ResidentViews
+{
+    public static IntakeAccepted Accepted(Signal s, ResidentTexts texts)
+    {
+        var lang = s.Language;
+        string T(string key, params (string, string)[] args) => texts.Get(lang, key, args);
+        var emergency = s.IsUrgent || s.Flags.MentionsSuicide
+            ? new EmergencyView("112", T("emergency.call112"), s.Flags.MentionsSuicide ? T("emergency.call113") : null)
+            : null;
+        return new IntakeAccepted(s.Code.ToString(), StatusUrl(s.Code), s.Status.ToCode(), s.IsUrgent, Promise(s, texts), emergency,
+            new ConfirmationView(lang, Direction(lang), T("confirmation.title"), T("confirmation.code"), T("confirmation.codeHelp"),
+                T("confirmation.whoSees"), T("reassurance.noInfluence"),
+                s.Translation == TranslationState.NotNeeded ? null : T("confirmation.untranslated")));
+    }
+
+    public static StatusView Status(Signal s, ResidentTexts texts, ReferenceSet reference, string? requestedLanguage)
+    {
+        var lang = FormLanguages.TryGet(requestedLanguage, out var l) ? l.Code : s.Language;
+        string T(string key, params (string, string)[] args) => texts.Get(lang, key, args);
+        var history = new List<HistoryItem>();
+        foreach (var e in s.Events)
+        {
+            var text = e.Kind switch
+            {
+                SignalEventKinds.Received => T("event.received"),
+                SignalEventKinds.Translated => T("event.translated"),
+                SignalEventKinds.Flagged when s.IsUrgent => T("event.flaggedUrgent"),
+                SignalEventKinds.Routed when s.RoutingReason == RoutingReason.Confidential => T("event.confidential"),
+                SignalEventKinds.Routed => T("event.routed", ("organisation", OrganisationLabel(e.Detail, reference, lang, texts))),
+                _ => null, // internal events (untranslated, flagged as sensitive) are not the resident's concern
+            };
+            if (text is not null) history.Add(new HistoryItem(e.At, e.Kind, text));
+        }
+        return new StatusView(s.Code.ToString(), lang, Direction(lang), s.Status.ToCode(), T(StatusKey(s.Status)), s.IsUrgent,
+            Promise(s, texts, lang), history, [], T("responses.none"));
+    }
+
+    public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;
+
+    private static PromiseView Promise(Signal s, ResidentTexts texts, string? language = null)
+    {
+        var lang = language ?? s.Language;
+        var hours = s.Promise.AcknowledgeWithinWorkingHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var days = s.Promise.ResolveWithinWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays,
+            texts.Get(lang, "confirmation.acknowledge", ("hours", hours)) + " " + texts.Get(lang, "confirmation.promise", ("days", days)));
+    }
+
+    private static string Direction(string lang) => FormLanguages.Get(lang).RightToLeft ? "rtl" : "ltr";
+
+    private static string StatusKey(SignalStatus status) => status switch
+    {
+        SignalStatus.InProgress => "status.inProgress",
+        SignalStatus.AwaitingResident => "status.awaitingResident",
+        _ => "status." + status.ToCode(),
+    };
+
+    // Residents see what kind of organisation has their signal, in their language, not internal team names.
+    private static string OrganisationLabel(string? organisationId, ReferenceSet reference, string lang, ResidentTexts texts)
+    {
+        var kind = organisationId is not null && reference.Organisations.TryGetValue(organisationId, out var org) ? org.Kind : OrganisationKind.Municipality;
+        return texts.Get(lang, kind switch
+        {
+            OrganisationKind.Coa => "org.coa",
+            OrganisationKind.HousingCorporation => "org.housing",
+            OrganisationKind.CareProvider => "org.care",
+            OrganisationKind.EmploymentAgency => "org.employment",
+            OrganisationKind.Nidos => "org.nidos",
+            OrganisationKind.ConfidentialHandler => "org.confidential",
+            _ => "org.municipality",
+        });
+    }
+}

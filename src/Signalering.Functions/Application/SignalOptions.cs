@@ -1,0 +1,30 @@
+namespace Signalering.Functions.Application;
+
+/// <summary>Settings for intake and lookups (section "Signals").</summary>
+public sealed class SignalOptions
+{
+    public const string Section = "Signals";
+
+    /// <summary>Secret that turns an idempotency key into a tracking code (base64, at least 32 bytes).</summary>
+    public string TrackingCodeSecret { get; set; } = "";
+
+    /// <summary>Every status lookup takes at least this long, so a miss cannot be told from a hit by its timing.</summary>
+    public TimeSpan LookupFloor { get; set; } = TimeSpan.FromMilliseconds(120);
+
+    /// <summary>Unknown or malformed codes one client may look up per <see cref="MissWindow"/> before being told to wait.</summary>
+    public int MaxMissesPerWindow { get; set; } = 20;
+    public TimeSpan MissWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A route marker this old means the intake message was lost: the sweep enqueues it again.</summary>
+    public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>The HMAC keys for QR location tokens (section "QrTokens"). Old keys stay while their posters hang.</summary>
+public sealed class QrTokenOptions
+{
+    public const string Section = "QrTokens";
+
+    public string ActiveKeyId { get; set; } = "";
+    /// <summary>Key id → base64 secret of at least 32 bytes.</summary>
+    public Dictionary<string, string> Keys { get; set; } = [];
+}

@@ -1,0 +1,79 @@
+using Signalering.Domain.Routing;
+using Signalering.Domain.Signals;
+using Signalering.Domain.Workflow;
+using Signalering.Storage.Queues;
+using Signalering.Storage.Tables;
+
+namespace Signalering.Functions.Application;
+
+/// <summary>
+/// Routes a received signal and puts it on the responsible organisation's queue. Safe to run any number of times
+/// for one signal: the routing is saved with the signal's ETag (a second worker loses and sees it routed), and the
+/// organisation's message is sent until the signal records that it was.
+/// </summary>
+public sealed class SignalProcessor(
+    ReferenceDataProvider reference,
+    SignalTable signals,
+    SignalQueues queues,
+    TimeProvider time,
+    ILogger<SignalProcessor> log)
+{
+    public async Task ProcessAsync(TrackingCode code, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await signals.GetAsync(code, ct) ?? throw new SignalNotFoundException(code);
+            var signal = stored.Signal;
+            if (signal.Status == SignalStatus.Received)
+            {
+                var set = await reference.GetAsync(ct);
+                var now = time.GetUtcNow();
+                // A location removed since intake still gets its signal handled: municipality triage decides.
+                var decision = set.Locations.TryGetValue(signal.LocationId, out var location)
+                    ? set.Router.Route(location, signal.Category, signal.Subcategory, signal.Flags.Sensitive)
+                    : set.Router.Fallback(signal.Flags.Sensitive);
+                signal.Route(decision, now);
+                var addTodos = signal.Translation == TranslationState.Pending ? new[] { TodoKinds.Translate } : [];
+                if (!await signals.SaveAsync(stored, signal, addTodos, [TodoKinds.Route], now, ct))
+                    continue; // changed under us: read again
+                log.LogInformation("Signal {Code} routed to {Organisation} ({Reason})", code.ToString(), decision.OrganisationId, decision.Reason);
+            }
+            else if (stored.OrganisationNotified)
+            {
+                await signals.DeleteTodoAsync(TodoKinds.Route, code, ct);
+                return; // a repeat delivery: nothing left to do
+            }
+
+            await NotifyAsync(signal, ct);
+            await signals.MarkOrganisationNotifiedAsync(code, ct);
+            await signals.DeleteTodoAsync(TodoKinds.Route, code, ct);
+            if (signal.Translation == TranslationState.Pending)
+            {
+                try { await queues.EnqueueTranslationAsync(code, ct); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Queueing translation of {Code} failed; the sweep will retry", code.ToString());
+                }
+            }
+            return;
+        }
+        throw new InvalidOperationException($"Signal {code} kept changing while being routed.");
+    }
+
+    private async Task NotifyAsync(Signal signal, CancellationToken ct)
+    {
+        var set = await reference.GetAsync(ct);
+        var routedAt = signal.RoutedAt ?? time.GetUtcNow();
+        foreach (var (orgId, isCopy) in signal.CopyTo.Select(c => (c, true)).Prepend((signal.OrganisationId!, false)))
+        {
+            var queueName = set.Organisations.TryGetValue(orgId, out var org) ? org.QueueName : "org-" + orgId;
+            var message = new OrganisationMessage($"{signal.Code.Value}:{routedAt.UtcTicks}:{orgId}", signal.Code.ToString(), orgId, isCopy,
+                signal.LocationId, signal.Category, signal.Subcategory, signal.Language, signal.IsUrgent,
+                signal.RoutingReason == RoutingReason.Confidential, signal.Translation.ToString(), signal.ReceivedAt, routedAt,
+                signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays);
+            await queues.SendToOrganisationAsync(queueName, message, ct);
+        }
+    }
+}
+
+public sealed class SignalNotFoundException(TrackingCode code) : Exception($"Signal {code} does not exist.");

@@ -1,0 +1,51 @@
+using Signalering.Domain.Languages;
+using Signalering.Domain.Signals;
+using Signalering.Domain.Translation;
+using Signalering.Storage.Tables;
+
+namespace Signalering.Functions.Application;
+
+/// <summary>
+/// Translates a routed signal's text into Dutch for coordinators. Never fails a delivery for the translator's sake:
+/// without a translator, or when it is unreachable, the signal is marked untranslated (once, in its history) and its
+/// translate marker stays, so the sweep tries again later.
+/// </summary>
+public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator translator, TimeProvider time, ILogger<SignalTranslationWorker> log)
+{
+    public async Task TranslateAsync(TrackingCode code, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await signals.GetAsync(code, ct);
+            if (stored is null) return;
+            var signal = stored.Signal;
+            if (signal.Translation is TranslationState.NotNeeded or TranslationState.Translated || string.IsNullOrWhiteSpace(signal.Text))
+            {
+                await signals.DeleteTodoAsync(TodoKinds.Translate, code, ct);
+                return;
+            }
+            if (!translator.IsConfigured)
+            {
+                if (signal.MarkUntranslated(time.GetUtcNow(), "not-configured") && !await signals.SaveAsync(stored, signal, [], [], time.GetUtcNow(), ct))
+                    continue;
+                return;
+            }
+            TranslationResult result;
+            try
+            {
+                // Residents may write in another language than the form's; let the service detect it where it can.
+                var language = FormLanguages.Get(signal.Language);
+                result = await translator.TranslateAsync(signal.Text, language.TranslatorAutoDetects ? null : language.Code, ["nl"], ct);
+            }
+            catch (TranslationUnavailableException e)
+            {
+                log.LogWarning("Translation of {Code} unavailable: {Reason}", code.ToString(), e.Message);
+                if (signal.MarkUntranslated(time.GetUtcNow(), "unavailable") && !await signals.SaveAsync(stored, signal, [], [], time.GetUtcNow(), ct))
+                    continue;
+                return;
+            }
+            signal.RecordTranslation(result.Translations["nl"], result.DetectedLanguage, time.GetUtcNow());
+            if (await signals.SaveAsync(stored, signal, [], [TodoKinds.Translate], time.GetUtcNow(), ct)) return;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Signalering.Domain;
+using Signalering.Domain.Locations;
+using Signalering.Domain.ReferenceData;
+using Signalering.Functions.Application;
+
+namespace Signalering.Functions.Endpoints;
+
+/// <summary>
+/// Reference-data administration (function folder Admin, authLevel admin: in Azure the host requires the master
+/// key before proxying). Every change is validated against the whole set before it is stored.
+/// <list type="bullet">
+/// <item><c>GET /api/admin/reference</c>: everything, as the data files hold it.</item>
+/// <item><c>PUT|DELETE /api/admin/categories/{code}</c>: a main category with its subcategories.</item>
+/// <item><c>PUT|DELETE /api/admin/organisations/{id}</c>, <c>PUT|DELETE /api/admin/locations/{id}</c>.</item>
+/// <item><c>PUT /api/admin/routing-rules</c>: the whole ordered rule list (order is meaning: first match wins).</item>
+/// <item><c>GET|POST /api/admin/locations/{id}/qr-tokens</c>, <c>POST …/qr-tokens/{tokenId}/revoke</c>.</item>
+/// </list>
+/// </summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin");
+        admin.MapGet("/reference", GetReferenceAsync);
+        admin.MapPut("/categories/{code}", PutCategoryAsync);
+        admin.MapDelete("/categories/{code}", DeleteCategoryAsync);
+        admin.MapPut("/organisations/{id}", PutOrganisationAsync);
+        admin.MapDelete("/organisations/{id}", DeleteOrganisationAsync);
+        admin.MapPut("/locations/{id}", PutLocationAsync);
+        admin.MapDelete("/locations/{id}", DeleteLocationAsync);
+        admin.MapPut("/routing-rules", PutRulesAsync);
+        admin.MapGet("/locations/{id}/qr-tokens", GetTokensAsync);
+        admin.MapPost("/locations/{id}/qr-tokens", CreateTokenAsync);
+        admin.MapPost("/locations/{id}/qr-tokens/{tokenId}/revoke", RevokeTokenAsync);
+        return app;
+    }
+
+    private static JsonSerializerOptions Json => ReferenceFiles.Json;
+
+    private static async Task<IResult> GetReferenceAsync(ReferenceDataProvider reference, CancellationToken ct) =>
+        Results.Json(await reference.GetFilesAsync(ct), Json);
+
+    private static async Task<IResult> PutCategoryAsync(string code, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
+    {
+        var (dto, problem) = await JsonBody.ReadAsync<CategoryDto>(request, Json, ct);
+        if (problem is not null) return problem;
+        if (dto!.Code != code) return Problems.Field("code", "The code in the body must match the URL.");
+        return await ChangeAsync(reference, files => (files with { Categories = Replace(files.Categories, c => c.Code == code, dto) },
+            t => t.PutCategoryAsync(dto, ct)), ct, dto);
+    }
+
+    private static Task<IResult> DeleteCategoryAsync(string code, ReferenceDataProvider reference, CancellationToken ct) =>
+        ChangeAsync(reference, files => (files with { Categories = files.Categories.Where(c => c.Code != code).ToList() },
+            t => t.DeleteAsync("category", code, ct)), ct);
+
+    private static async Task<IResult> PutOrganisationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
+    {
+        var (dto, problem) = await JsonBody.ReadAsync<OrganisationDto>(request, Json, ct);
+        if (problem is not null) return problem;
+        if (dto!.Id != id) return Problems.Field("id", "The id in the body must match the URL.");
+        return await ChangeAsync(reference, files => (files with { Organisations = Replace(files.Organisations, o => o.Id == id, dto) },
+            t => t.PutOrganisationAsync(dto, ct)), ct, dto);
+    }
+
+    private static Task<IResult> DeleteOrganisationAsync(string id, ReferenceDataProvider reference, CancellationToken ct) =>
+        ChangeAsync(reference, files => (files with { Organisations = files.Organisations.Where(o => o.Id != id).ToList() },
+            t => t.DeleteAsync("organisation", id, ct)), ct);
+
+    private static async Task<IResult> PutLocationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
+    {
+        var (dto, problem) = await JsonBody.ReadAsync<LocationDto>(request, Json, ct);
+        if (problem is not null) return problem;
+        if (dto!.Id != id) return Problems.Field("id", "The id in the body must match the URL.");
+        return await ChangeAsync(reference, files => (files with { Locations = Replace(files.Locations, l => l.Id == id, dto) },
+            t => t.PutLocationAsync(dto, ct)), ct, dto);
+    }
+
+    private static Task<IResult> DeleteLocationAsync(string id, ReferenceDataProvider reference, CancellationToken ct) =>
+        ChangeAsync(reference, files => (files with { Locations = files.Locations.Where(l => l.Id != id).ToList() },
+            t => t.DeleteAsync("location", id, ct)), ct);
+
+    private static async Task<IResult> PutRulesAsync(HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
+    {
+        var (rules, problem) = await JsonBody.ReadAsync<List<RoutingRuleDto>>(request, Json, ct);
+        if (problem is not null) return problem;
+        return await ChangeAsync(reference, files => (files with { Rules = rules! }, t => t.PutRulesAsync(rules!, ct)), ct, rules);
+    }
+
+    private static async Task<IResult> GetTokensAsync(string id, ReferenceDataProvider reference, LocationTokens tokens, CancellationToken ct)
+    {
+        var set = await reference.GetAsync(ct);
+        if (!set.Locations.TryGetValue(id, out var location)) return Results.Problem(title: "Unknown location.", statusCode: 404);
+        return Results.Ok(location.QrTokens.Select(t => TokenView(t.Id, t.Wing, t.Revoked, tokens)));
+    }
+
+    public sealed record NewTokenRequest(string? Wing);
+
+    private static async Task<IResult> CreateTokenAsync(string id, HttpRequest request, ReferenceDataProvider reference, LocationTokens tokens,
+        CancellationToken ct)
+    {
+        var wing = request.HasJsonContentType() ? (await JsonBody.ReadAsync<NewTokenRequest>(request, Json, ct)).Value?.Wing : null;
+        var tokenId = LocationTokens.NewTokenId();
+        var result = await ChangeLocationAsync(id, reference, l => l with { QrTokens = [.. l.QrTokens ?? [], new QrTokenDto(tokenId, wing)] }, ct);
+        return result ?? Results.Created($"/api/admin/locations/{id}/qr-tokens", TokenView(tokenId, wing, false, tokens));
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(string id, string tokenId, ReferenceDataProvider reference, CancellationToken ct)
+    {
+        var found = false;
+        var result = await ChangeLocationAsync(id, reference, l =>
+        {
+            found = (l.QrTokens ?? []).Any(t => t.Id == tokenId);
+            return l with { QrTokens = (l.QrTokens ?? []).Select(t => t.Id == tokenId ? t with { Revoked = true } : t).ToList() };
+        }, ct);
+        return result ?? (found ? Results.NoContent() : Results.Problem(title: "Unknown QR token.", statusCode: 404));
+    }
+
+    private static object TokenView(string tokenId, string? wing, bool revoked, LocationTokens tokens) =>
+        new { tokenId, wing, revoked, token = tokens.Sign(tokenId) };
+
+    private static async Task<IResult?> ChangeLocationAsync(string id, ReferenceDataProvider reference, Func<LocationDto, LocationDto> change,
+        CancellationToken ct)
+    {
+        var missing = false;
+        var result = await ChangeAsync(reference, files =>
+        {
+            var current = files.Locations.FirstOrDefault(l => l.Id == id);
+            if (current is null) { missing = true; return (files, _ => Task.CompletedTask); }
+            var changed = change(current);
+            return (files with { Locations = Replace(files.Locations, l => l.Id == id, changed) }, t => t.PutLocationAsync(changed, ct));
+        }, ct);
+        return missing ? Results.Problem(title: "Unknown location.", statusCode: 404) : result is IStatusCodeHttpResult { StatusCode: >= 400 } ? result : null;
+    }
+
+    private static async Task<IResult> ChangeAsync(ReferenceDataProvider reference,
+        Func<ReferenceFiles, (ReferenceFiles, Func<Storage.Tables.ReferenceDataTable, Task>)> change, CancellationToken ct, object? body = null)
+    {
+        try
+        {
+            await reference.ChangeAsync(change, ct);
+            return body is null ? Results.NoContent() : Results.Json(body, Json);
+        }
+        catch (DomainException e)
+        {
+            // A delete that would leave something pointing at nothing conflicts with the data; a bad body is just bad.
+            return Problems.Field(e.Field ?? "body", e.Message, body is null ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static List<T> Replace<T>(List<T> items, Func<T, bool> match, T replacement)
+    {
+        var list = items.Where(i => !match(i)).ToList();
+        var index = items.FindIndex(i => match(i));
+        if (index < 0) list.Add(replacement); else list.Insert(index, replacement);
+        return list;
+    }
+}

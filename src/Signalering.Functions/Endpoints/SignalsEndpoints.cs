@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Signalering.Domain.Intake;
+using Signalering.Domain.Signals;
+using Signalering.Domain.Texts;
+using Signalering.Functions.Application;
+using Signalering.Storage.Tables;
+
+namespace Signalering.Functions.Endpoints;
+
+/// <summary>
+/// The resident API. Routes (function folders SubmitSignal and GetSignalStatus):
+/// <c>POST /api/signals</c> — submit a signal; <c>GET /api/signals/{trackingCode}</c> — what happened with it.
+/// </summary>
+public static class SignalsEndpoints
+{
+    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/signals", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(JsonBody.MaxBytes)).WithName("SubmitSignal");
+        app.MapGet("/api/signals/{trackingCode}", GetStatusAsync).WithName("GetSignalStatus");
+        return app;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<IntakeRequest>(request, Json, ct);
+        if (problem is not null) return problem;
+
+        var header = request.Headers["Idempotency-Key"].ToString();
+        if (!string.IsNullOrEmpty(header))
+        {
+            if (!string.IsNullOrEmpty(body!.IdempotencyKey) && body.IdempotencyKey != header)
+                return Problems.Field("idempotencyKey", "The Idempotency-Key header and the idempotencyKey field differ.");
+            body = body with { IdempotencyKey = header };
+        }
+
+        switch (await intake.SubmitAsync(body!, ct))
+        {
+            case IntakeResult.Invalid invalid:
+                return Problems.Fields(invalid.Errors);
+            case IntakeResult.KeyReused:
+                return Problems.Field("idempotencyKey", "This idempotency key was already used for a different report. Use a new key.",
+                    StatusCodes.Status422UnprocessableEntity);
+            case IntakeResult.Accepted accepted:
+                var view = ResidentViews.Accepted(accepted.Signal, ResidentTexts.Default);
+                if (accepted.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Accepted(view.StatusUrl, view);
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private static async Task<IResult> GetStatusAsync(string trackingCode, [FromQuery] string? lang, HttpContext http, SignalTable signals,
+        ReferenceDataProvider reference, LookupGuard guard, TimeProvider time, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (guard.IsBlocked(client, out var retryAfter))
+        {
+            await guard.PadAsync(started, ct);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(title: "Too many lookups.", detail: ResidentTexts.Default.Get(lang ?? "en", "status.tooManyAttempts"),
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        // Hit or miss, one storage read and the same padded time: a guesser learns nothing from timing.
+        StoredSignal? stored = null;
+        var wellFormed = TrackingCode.TryParse(trackingCode, out var code);
+        if (wellFormed) stored = await signals.GetAsync(code, ct);
+        else await signals.GetAsync(Placeholder, ct);
+        IResult result;
+        if (stored is null)
+        {
+            guard.RecordMiss(client);
+            var message = ResidentTexts.Default.Get(lang ?? "en", "status.notFound");
+            result = wellFormed
+                ? Results.Problem(title: "Not found.", detail: message, statusCode: StatusCodes.Status404NotFound)
+                : Problems.Field("trackingCode", message);
+        }
+        else
+        {
+            result = Results.Ok(ResidentViews.Status(stored.Signal, ResidentTexts.Default, await reference.GetAsync(ct), lang));
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        await guard.PadAsync(started, ct);
+        return result;
+    }
+
+    // Any well-formed code serves for an equal-cost read when the given one is malformed.
+    private static readonly TrackingCode Placeholder = TrackingCode.Alphabet
+        .Select(check => TrackingCode.TryParse("333333333" + check, out var c) ? c : (TrackingCode?)null).First(c => c is not null)!.Value;
+}

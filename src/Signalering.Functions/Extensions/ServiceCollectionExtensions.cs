@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Signalering.Domain.Flagging;
+using Signalering.Domain.Locations;
+using Signalering.Functions.Application;
+using Signalering.Functions.Hosting;
+using Signalering.Functions.Triggers;
+using Signalering.Storage;
+using Signalering.Storage.Queues;
+using Signalering.Storage.Tables;
+using Signalering.Storage.Translation;
+
+namespace Signalering.Functions.Extensions;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything the function app needs: storage, reference data, intake and processing, the function handlers.</summary>
+    public static WebApplicationBuilder AddSignaleringServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrEmpty(o.ConnectionString) || !string.IsNullOrEmpty(o.AccountName),
+                "Configure Storage:ConnectionString (local) or Storage:AccountName (managed identity).")
+            .Validate(o => o.Prefix.All(char.IsAsciiLetterLower) || o.Prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
+                "Storage:Prefix must be lowercase letters and digits.")
+            .ValidateOnStart();
+        services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section)
+            .Validate(o => IsSecret(o.TrackingCodeSecret), "Signals:TrackingCodeSecret must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        services.AddOptions<QrTokenOptions>().BindConfiguration(QrTokenOptions.Section)
+            .Validate(o => o.Keys.ContainsKey(o.ActiveKeyId) && o.Keys.Values.All(IsSecret),
+                "QrTokens:ActiveKeyId must name one of QrTokens:Keys, each base64 of at least 32 bytes.")
+            .ValidateOnStart();
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton(sp => new SignalTable(sp.GetRequiredService<StorageClients>().Table(SignalTable.TableName)));
+        services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));
+        services.AddSingleton<SignalQueues>();
+        services.AddTranslator(config);
+
+        services.AddSingleton(_ => SignalFlagger.Default);
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<QrTokenOptions>>().Value;
+            return new LocationTokens(o.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value)), o.ActiveKeyId);
+        });
+        services.AddSingleton<ReferenceDataProvider>();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<SignalProcessor>();
+        services.AddSingleton<SignalTranslationWorker>();
+        services.AddSingleton<SignalSweeper>();
+        services.AddSingleton<LookupGuard>();
+        services.AddHostedService<StartupInitialiser>();
+
+        services.AddSingleton<IQueueFunction, ProcessSignalTrigger>();
+        services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
+        services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
+        builder.AddFunctionsHosting();
+        return builder;
+    }
+
+    /// <summary>
+    /// Custom-handler hosting: under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) listen where it says and
+    /// trust its proxy's forwarded headers; outside it, run the queue and timer functions ourselves.
+    /// </summary>
+    public static WebApplicationBuilder AddFunctionsHosting(this WebApplicationBuilder builder)
+    {
+        var manifest = FunctionManifest.Load(builder.Configuration["Functions:ScriptRoot"], builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(manifest);
+        var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
+        if (!string.IsNullOrEmpty(port))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        }
+        else if (builder.Configuration.GetValue("Functions:RunTriggersLocally", true))
+        {
+            foreach (var function in manifest.Functions)
+            {
+                if (function.Trigger == TriggerKind.Queue)
+                    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LocalQueueListener>(sp, function,
+                        sp.GetServices<IQueueFunction>().Single(f => f.Name == function.Name), manifest.Host));
+                else if (function.Trigger == TriggerKind.Timer)
+                    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LocalTimerRunner>(sp, function,
+                        sp.GetServices<ITimerFunction>().Single(f => f.Name == function.Name)));
+            }
+        }
+        return builder;
+    }
+
+    private static bool IsSecret(string? base64)
+    {
+        if (string.IsNullOrEmpty(base64)) return false;
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var n) && n >= 32;
+    }
+}
+
+/// <summary>Creates tables and seeds reference data before the app takes traffic.</summary>
+internal sealed class StartupInitialiser(ReferenceDataProvider reference, SignalTable signals, ILogger<StartupInitialiser> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await signals.Client.CreateIfNotExistsAsync(cancellationToken);
+                await reference.InitialiseAsync(cancellationToken);
+                return;
+            }
+            catch (Azure.RequestFailedException e) when (attempt < 20)
+            {
+                log.LogWarning(e, "Storage not reachable yet (attempt {Attempt})", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

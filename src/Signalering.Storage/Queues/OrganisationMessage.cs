@@ -1,0 +1,24 @@
+namespace Signalering.Storage.Queues;
+
+/// <summary>
+/// What an organisation's own systems read from their queue when a signal is routed to them. Delivery is at least
+/// once: <see cref="MessageId"/> is the same for every delivery of one routing, so a consumer can drop repeats.
+/// No resident text or contact details: those are read through the coordinator API, where access is checked and
+/// audited.
+/// </summary>
+public sealed record OrganisationMessage(
+    string MessageId,
+    string TrackingCode,
+    string OrganisationId,
+    bool IsCopy,
+    string LocationId,
+    string Category,
+    string? Subcategory,
+    string Language,
+    bool Urgent,
+    bool Confidential,
+    string TranslationState,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RoutedAt,
+    int AcknowledgeWithinWorkingHours,
+    int ResolveWithinWorkingDays);

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Signalering.Domain.Signals;
+
+namespace Signalering.Storage.Queues;
+
+/// <summary>The message on the intake and translate queues: just the code; handlers load the signal themselves.</summary>
+public sealed record SignalWorkMessage(string TrackingCode);
+
+/// <summary>
+/// Puts messages on the app's queues and on each organisation's queue (created on first use). Messages carry codes
+/// and ids only: resident text and contact details stay in the table, behind the coordinator API.
+/// </summary>
+public sealed class SignalQueues(StorageClients clients)
+{
+    private readonly ConcurrentDictionary<string, Task<QueueClient>> _queues = new();
+
+    /// <summary>Raised after a message was put on one of the app's queues, so a local listener can poll at once.</summary>
+    public event Action<string>? Enqueued;
+
+    public Task EnqueueIntakeAsync(TrackingCode code, CancellationToken ct) => SendAsync(QueueNames.Intake, new SignalWorkMessage(code.Value), ct);
+
+    public Task EnqueueTranslationAsync(TrackingCode code, CancellationToken ct) => SendAsync(QueueNames.Translate, new SignalWorkMessage(code.Value), ct);
+
+    public Task SendToOrganisationAsync(string queueName, OrganisationMessage message, CancellationToken ct) => SendAsync(queueName, message, ct);
+
+    public async Task SendAsync<T>(string queue, T message, CancellationToken ct)
+    {
+        var client = await GetAsync(queue);
+        // No expiry: an organisation that reads its queue late must still find every signal.
+        await client.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
+        Enqueued?.Invoke(queue);
+    }
+
+    public Task<QueueClient> GetAsync(string queue) => _queues.GetOrAdd(queue, async name =>
+    {
+        var client = clients.Queue(name);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
+}

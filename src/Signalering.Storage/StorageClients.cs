@@ -1,0 +1,51 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace Signalering.Storage;
+
+/// <summary>
+/// Builds the Table and Queue clients from <see cref="StorageOptions"/>: a connection string when one is configured,
+/// otherwise the account name with <see cref="DefaultAzureCredential"/> (the Function App's managed identity).
+/// One code path; configuration chooses.
+/// </summary>
+public sealed class StorageClients
+{
+    private readonly StorageOptions _options;
+    private readonly TokenCredential? _credential;
+
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        _options = options.Value;
+        if (_options.UsesManagedIdentity)
+        {
+            if (string.IsNullOrEmpty(_options.AccountName))
+                throw new InvalidOperationException("Configure Storage:ConnectionString (local) or Storage:AccountName (managed identity).");
+            _credential = new DefaultAzureCredential();
+        }
+        Tables = _credential is null
+            ? new TableServiceClient(_options.ConnectionString)
+            : new TableServiceClient(new Uri($"https://{_options.AccountName}.table.core.windows.net"), _credential);
+    }
+
+    public string Prefix => _options.Prefix;
+
+    public TableServiceClient Tables { get; }
+
+    public TableClient Table(string name) => Tables.GetTableClient(_options.Prefix.Replace("-", "") + name);
+
+    /// <summary>
+    /// A queue client. <paramref name="base64"/>: messages are base64 on the wire, as the Functions host expects
+    /// (a non-base64 message goes straight to poison there). The raw client is for the pump, which decodes itself.
+    /// </summary>
+    public QueueClient Queue(string name, bool base64 = true)
+    {
+        var options = new QueueClientOptions { MessageEncoding = base64 ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None };
+        var fullName = _options.Prefix + name;
+        return _credential is null
+            ? new QueueClient(_options.ConnectionString, fullName, options)
+            : new QueueClient(new Uri($"https://{_options.AccountName}.queue.core.windows.net/{fullName}"), _credential, options);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Signalering.Domain.Categories;
+using Signalering.Domain.Routing;
+using Signalering.Domain.Signals;
+using Signalering.Domain.Workflow;
+
+namespace Signalering.Storage.Tables;
+
+/// <summary>A signal as loaded: the aggregate, the ETag it was read at, and bookkeeping that is not domain state.</summary>
+public sealed record StoredSignal(Signal Signal, ETag ETag, string IdempotencyKeyHash, string Fingerprint, bool OrganisationNotified);
+
+/// <summary>Work owed to a signal, found by the sweep.</summary>
+public sealed record TodoMarker(string Kind, TrackingCode Code, DateTimeOffset CreatedAt, DateTimeOffset? LastEnqueuedAt, int Attempts);
+
+public enum CreateOutcome { Created, CodeTaken }
+
+/// <summary>Reads and writes signals in the <c>signals</c> table; every change to one signal is one transaction.</summary>
+public sealed class SignalTable(TableClient table)
+{
+    public const string TableName = "signals";
+
+    public TableClient Client => table;
+
+    public static string HashKey(string idempotencyKey) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+
+    /// <summary>
+    /// Stores a new signal with its first events and its route marker, atomically. <see cref="CreateOutcome.CodeTaken"/>
+    /// when the code exists already (a retry of the same intake, or, rarely, another intake's code).
+    /// </summary>
+    public async Task<CreateOutcome> CreateAsync(Signal signal, string idempotencyKeyHash, string fingerprint, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var main = ToEntity(signal, idempotencyKeyHash, fingerprint, organisationNotified: false);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, main) };
+        actions.AddRange(signal.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(signal.Code, e))));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Route, signal.Code, now, now)));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return CreateOutcome.Created;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return CreateOutcome.CodeTaken;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return CreateOutcome.CodeTaken;
+        }
+    }
+
+    public async Task<StoredSignal?> GetAsync(TrackingCode code, CancellationToken ct)
+    {
+        var pk = SignalKeys.Partition(code);
+        var from = SignalKeys.Signal(code);
+        var filter = $"PartitionKey eq '{pk}' and RowKey ge '{from}' and RowKey lt '{from}}}'";
+        TableEntity? main = null;
+        var events = new List<SignalEvent>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (e.RowKey == from) main = e;
+            else events.Add(new SignalEvent(e.GetInt32("Sequence") ?? 0, e.GetString("Kind"), e.GetDateTimeOffset("At")!.Value,
+                e.GetString("Actor"), e.GetString("Detail")));
+        }
+        if (main is null) return null;
+        return new StoredSignal(Signal.Restore(ToSnapshot(code, main), events), main.ETag,
+            main.GetString("IdempotencyKeyHash") ?? "", main.GetString("Fingerprint") ?? "", main.GetBoolean("OrganisationNotified") ?? false);
+    }
+
+    /// <summary>
+    /// Saves a changed signal: the main row (only if unchanged since <paramref name="stored"/> was read: a 412 means
+    /// someone else got there first), its new events, and marker changes, in one transaction.
+    /// </summary>
+    /// <returns>False when the signal changed in the meantime; nothing was written.</returns>
+    public async Task<bool> SaveAsync(StoredSignal stored, Signal changed, IEnumerable<string> addTodos, IEnumerable<string> removeTodos,
+        DateTimeOffset now, CancellationToken ct, bool? organisationNotified = null)
+    {
+        var known = stored.Signal.Events.Count == 0 ? 0 : stored.Signal.Events[^1].Sequence;
+        var main = ToEntity(changed, stored.IdempotencyKeyHash, stored.Fingerprint, organisationNotified ?? stored.OrganisationNotified);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, main, stored.ETag) };
+        actions.AddRange(changed.Events.Where(e => e.Sequence > known)
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(changed.Code, e))));
+        actions.AddRange(addTodos.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, changed.Code, now, null))));
+        actions.AddRange(removeTodos.Select(k => new TableTransactionAction(TableTransactionActionType.Delete,
+            new TableEntity(SignalKeys.Partition(changed.Code), SignalKeys.Todo(k, changed.Code)), ETag.All)));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        {
+            return false;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is { } i && actions[i].ActionType == TableTransactionActionType.Delete)
+        {
+            // A marker was already gone (another worker finished it): retry without deleting it.
+            var without = removeTodos.Where(k => SignalKeys.Todo(k, changed.Code) != actions[i].Entity.RowKey).ToList();
+            return await SaveAsync(stored, changed, addTodos, without, now, ct, organisationNotified);
+        }
+    }
+
+    /// <summary>Records that the organisation's queue has its message. Idempotent; not part of the domain state.</summary>
+    public Task MarkOrganisationNotifiedAsync(TrackingCode code, CancellationToken ct) =>
+        table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { ["OrganisationNotified"] = true },
+            ETag.All, TableUpdateMode.Merge, ct);
+
+    public async IAsyncEnumerable<TodoMarker> ListTodosAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var pk in SignalKeys.AllPartitions)
+        {
+            var filter = $"PartitionKey eq '{pk}' and RowKey ge '{SignalKeys.TodoPrefix}' and RowKey lt '{SignalKeys.TodoEnd}'";
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                var parts = e.RowKey.Split('|');
+                if (parts.Length != 3 || !TrackingCode.TryParse(parts[2], out var code)) continue;
+                yield return new TodoMarker(parts[1], code, e.GetDateTimeOffset("CreatedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue,
+                    e.GetDateTimeOffset("LastEnqueuedAt"), e.GetInt32("Attempts") ?? 0);
+            }
+        }
+    }
+
+    /// <summary>Notes that the sweep re-enqueued work for a marker, so it waits before doing so again.</summary>
+    public Task TouchTodoAsync(TodoMarker marker, DateTimeOffset now, CancellationToken ct) =>
+        table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(marker.Code), SignalKeys.Todo(marker.Kind, marker.Code))
+        {
+            ["LastEnqueuedAt"] = now,
+            ["Attempts"] = marker.Attempts + 1,
+        }, ETag.All, TableUpdateMode.Merge, ct);
+
+    public async Task DeleteTodoAsync(string kind, TrackingCode code, CancellationToken ct)
+    {
+        try { await table.DeleteEntityAsync(SignalKeys.Partition(code), SignalKeys.Todo(kind, code), ETag.All, ct); }
+        catch (RequestFailedException e) when (e.Status == 404) { }
+    }
+
+    private static TableEntity Marker(string kind, TrackingCode code, DateTimeOffset now, DateTimeOffset? enqueuedAt) =>
+        new(SignalKeys.Partition(code), SignalKeys.Todo(kind, code))
+        {
+            ["CreatedAt"] = now,
+            ["LastEnqueuedAt"] = enqueuedAt,
+            ["Attempts"] = 0,
+        };
+
+    private static TableEntity ToEntity(TrackingCode code, SignalEvent e) => new(SignalKeys.Partition(code), SignalKeys.Event(code, e.Sequence))
+    {
+        ["Sequence"] = e.Sequence,
+        ["Kind"] = e.Kind,
+        ["At"] = e.At,
+        ["Actor"] = e.Actor,
+        ["Detail"] = e.Detail,
+    };
+
+    private static TableEntity ToEntity(Signal s, string keyHash, string fingerprint, bool organisationNotified) =>
+        new(SignalKeys.Partition(s.Code), SignalKeys.Signal(s.Code))
+        {
+            ["Code"] = s.Code.Value,
+            ["LocationId"] = s.LocationId,
+            ["Wing"] = s.Wing,
+            ["Language"] = s.Language,
+            ["Category"] = s.Category,
+            ["Subcategory"] = s.Subcategory,
+            ["Text"] = s.Text,
+            ["ContactPhone"] = s.Contact?.Phone,
+            ["ContactEmail"] = s.Contact?.Email,
+            ["Emergency"] = s.Flags.Emergency,
+            ["Sensitive"] = s.Flags.Sensitive,
+            ["FlagKinds"] = s.Flags.ToDetail(),
+            ["AcknowledgeWithinWorkingHours"] = s.Promise.AcknowledgeWithinWorkingHours,
+            ["ResolveWithinWorkingDays"] = s.Promise.ResolveWithinWorkingDays,
+            ["ReceivedAt"] = s.ReceivedAt,
+            ["Status"] = s.Status.ToCode(),
+            ["OrganisationId"] = s.OrganisationId,
+            ["RoutingReason"] = s.RoutingReason?.ToString(),
+            ["CopyTo"] = string.Join(',', s.CopyTo),
+            ["RoutedAt"] = s.RoutedAt,
+            ["Translation"] = s.Translation.ToString(),
+            ["TextNl"] = s.TextNl,
+            ["DetectedLanguage"] = s.DetectedLanguage,
+            ["IdempotencyKeyHash"] = keyHash,
+            ["Fingerprint"] = fingerprint,
+            ["OrganisationNotified"] = organisationNotified,
+        };
+
+    private static SignalSnapshot ToSnapshot(TrackingCode code, TableEntity e)
+    {
+        var phone = e.GetString("ContactPhone");
+        var email = e.GetString("ContactEmail");
+        var copy = e.GetString("CopyTo");
+        return new SignalSnapshot(code, e.GetString("LocationId"), e.GetString("Wing"), e.GetString("Language"), e.GetString("Category"),
+            e.GetString("Subcategory"), e.GetString("Text"), phone is null && email is null ? null : new ResidentContact(phone, email),
+            SignalFlagsInfo.Parse(e.GetBoolean("Emergency") ?? false, e.GetBoolean("Sensitive") ?? false, e.GetString("FlagKinds")),
+            new HandlingPromise(e.GetInt32("AcknowledgeWithinWorkingHours") ?? 0, e.GetInt32("ResolveWithinWorkingDays") ?? 0),
+            e.GetDateTimeOffset("ReceivedAt")!.Value, SignalStatusCodes.Parse(e.GetString("Status")), e.GetString("OrganisationId"),
+            Enum.TryParse<RoutingReason>(e.GetString("RoutingReason"), out var r) ? r : null,
+            string.IsNullOrEmpty(copy) ? [] : copy.Split(','), e.GetDateTimeOffset("RoutedAt"),
+            Enum.Parse<TranslationState>(e.GetString("Translation")), e.GetString("TextNl"), e.GetString("DetectedLanguage"));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Signalering.Domain.Signals;
+using Signalering.Storage.Tables;
+
+namespace Signalering.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real function app on a per-test storage prefix in the shared Azurite. By default the local queue and timer
+/// runners are off, so a test decides when functions run (through the custom-handler endpoints, as the host would);
+/// <see cref="RunTriggersLocally"/> turns them on.
+/// </summary>
+public sealed class SignaleringApp : WebApplicationFactory<Program>
+{
+    public string Prefix { get; init; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    public Dictionary<string, string?> Settings { get; } = [];
+    public bool RunTriggersLocally { get; init; }
+    public FakeTimeProvider? Clock { get; init; }
+    public string? ScriptRoot { get; init; }
+    public string? ConnectionString { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = ConnectionString ?? Azurite.Shared.ConnectionString,
+            ["Storage:Prefix"] = Prefix,
+            ["Functions:ScriptRoot"] = ScriptRoot ?? RepoRoot.Find(),
+            ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
+            ["Signals:LookupFloor"] = "00:00:00.050",
+            ["Translator:Key"] = "",
+        }.Concat(Settings)));
+        if (Clock is not null) builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public SignalTable Signals => Services.GetRequiredService<SignalTable>();
+
+    public QueueClient Queue(string name) =>
+        new(ConnectionString ?? Azurite.Shared.ConnectionString, Prefix + name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public QueueClient RawQueue(string name) => new(Azurite.Shared.ConnectionString, Prefix + name);
+
+    public TableClient Table(string name) => new(Azurite.Shared.ConnectionString, Prefix + name);
+
+    /// <summary>Invokes a queue function the way the Functions host does: POST /{name} with {Data, Metadata}.</summary>
+    public Task<HttpResponseMessage> InvokeQueueFunctionAsync(string function, string message, int dequeueCount = 1) =>
+        CreateClient().PostAsJsonAsync("/" + function, new
+        {
+            Data = new Dictionary<string, object> { ["message"] = message },
+            Metadata = new Dictionary<string, object>
+            {
+                ["DequeueCount"] = dequeueCount,
+                ["Id"] = Guid.NewGuid().ToString(),
+                ["InsertionTime"] = DateTimeOffset.UtcNow.ToString("o"),
+                ["sys"] = new { MethodName = function, UtcNow = DateTimeOffset.UtcNow.ToString("o"), RandGuid = Guid.NewGuid().ToString() },
+            },
+        });
+
+    public async Task<HttpResponseMessage> InvokeTimerAsync(string function)
+    {
+        var client = CreateClient();
+        return await client.PostAsJsonAsync("/" + function, new
+        {
+            Data = new Dictionary<string, object> { ["timer"] = new { Schedule = new { AdjustForDST = true }, IsPastDue = false } },
+            Metadata = new Dictionary<string, object> { ["sys"] = new { MethodName = function } },
+        });
+    }
+
+    /// <summary>Delivers every message on a queue to its function through the invocation endpoint, until the queue is empty.</summary>
+    public async Task<int> DrainAsync(string queue, string function)
+    {
+        var q = Queue(queue);
+        await q.CreateIfNotExistsAsync();
+        var count = 0;
+        for (var round = 0; round < 50; round++)
+        {
+            var messages = (await q.ReceiveMessagesAsync(32)).Value;
+            if (messages.Length == 0) return count;
+            foreach (var m in messages)
+            {
+                var response = await InvokeQueueFunctionAsync(function, m.Body.ToString(), (int)m.DequeueCount);
+                response.EnsureSuccessStatusCode();
+                await q.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public async Task<List<JsonElement>> PeekOrganisationQueueAsync(string organisationId)
+    {
+        var q = Queue("org-" + organisationId);
+        if (!await q.ExistsAsync()) return [];
+        var messages = (await q.PeekMessagesAsync(32)).Value;
+        return messages.Select(m => JsonDocument.Parse(m.Body.ToString()).RootElement.Clone()).ToList();
+    }
+
+    public async Task<Signal> LoadAsync(string trackingCode)
+    {
+        Assert.True(TrackingCode.TryParse(trackingCode, out var code));
+        var stored = await Signals.GetAsync(code, CancellationToken.None);
+        Assert.NotNull(stored);
+        return stored!.Signal;
+    }
+
+    /// <summary>A signed token of a seeded location (dev key), as printed on its poster.</summary>
+    public string Token(string tokenId) => Services.GetRequiredService<Signalering.Domain.Locations.LocationTokens>().Sign(tokenId);
+}
