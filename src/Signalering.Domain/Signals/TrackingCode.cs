@@ -6,7 +6,7 @@ namespace Signalering.Domain.Signals;
 /// <summary>
 /// The code a resident writes down to follow a signal: nine symbols and a check symbol, shown as <c>K7M-4QX-9TRA</c>.
 /// The alphabet leaves out look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V), so a code copied by hand from a
-/// phone screen is read back right; the Luhn mod-21 check symbol catches any single wrong symbol and any swap of two
+/// phone screen is read back right; the weighted mod-21 check symbol catches any single wrong symbol and any swap of two
 /// neighbours before a lookup is spent on it.
 /// </summary>
 public readonly record struct TrackingCode
@@ -64,17 +64,14 @@ public readonly record struct TrackingCode
         return true;
     }
 
-    // Luhn mod N: doubles every second symbol from the right so that swaps of neighbours change the sum.
+    // Weighted sum mod 21 with weights 2,1,2,1… from the right (the check symbol weighs 1). Both weights and their
+    // difference are coprime to 21, so every single wrong symbol and every swap of neighbours changes the sum.
+    // (Luhn mod N would not do: with an odd alphabet size its doubling step maps two symbols onto one.)
     private static char CheckSymbol(ReadOnlySpan<char> data)
     {
-        var factor = 2;
         var sum = 0;
-        for (var i = data.Length - 1; i >= 0; i--)
-        {
-            var addend = factor * Alphabet.IndexOf(data[i]);
-            factor = factor == 2 ? 1 : 2;
-            sum += addend / N + addend % N;
-        }
+        for (var i = 0; i < data.Length; i++)
+            sum += ((data.Length - i) % 2 == 1 ? 2 : 1) * Alphabet.IndexOf(data[i]);
         return Alphabet[(N - sum % N) % N];
     }
 }

@@ -69,26 +69,16 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static WebApplicationBuilder AddFunctionsHosting(this WebApplicationBuilder builder)
     {
-        var manifest = FunctionManifest.Load(builder.Configuration["Functions:ScriptRoot"], builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(manifest);
+        // Read from the final configuration when first needed: tests and hosts may add settings after this runs.
+        builder.Services.AddSingleton(sp => FunctionManifest.Load(sp.GetRequiredService<IConfiguration>()["Functions:ScriptRoot"],
+            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
         if (!string.IsNullOrEmpty(port))
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         }
-        else if (builder.Configuration.GetValue("Functions:RunTriggersLocally", true))
-        {
-            foreach (var function in manifest.Functions)
-            {
-                if (function.Trigger == TriggerKind.Queue)
-                    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LocalQueueListener>(sp, function,
-                        sp.GetServices<IQueueFunction>().Single(f => f.Name == function.Name), manifest.Host));
-                else if (function.Trigger == TriggerKind.Timer)
-                    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LocalTimerRunner>(sp, function,
-                        sp.GetServices<ITimerFunction>().Single(f => f.Name == function.Name)));
-            }
-        }
+        else builder.Services.AddHostedService<LocalTriggers>();
         return builder;
     }
 
@@ -122,4 +112,35 @@ internal sealed class StartupInitialiser(ReferenceDataProvider reference, Signal
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Outside the Functions host, runs every queue and timer function of the manifest in-process, unless
+/// Functions:RunTriggersLocally is false (tests that deliver messages themselves).
+/// </summary>
+internal sealed class LocalTriggers(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    private readonly List<BackgroundService> _running = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Functions:RunTriggersLocally", true)) return;
+        var manifest = services.GetRequiredService<FunctionManifest>();
+        foreach (var function in manifest.Functions)
+        {
+            BackgroundService? runner = function.Trigger switch
+            {
+                TriggerKind.Queue => ActivatorUtilities.CreateInstance<LocalQueueListener>(services, function,
+                    services.GetServices<IQueueFunction>().Single(f => f.Name == function.Name), manifest.Host),
+                TriggerKind.Timer => ActivatorUtilities.CreateInstance<LocalTimerRunner>(services, function,
+                    services.GetServices<ITimerFunction>().Single(f => f.Name == function.Name)),
+                _ => null,
+            };
+            if (runner is null) continue;
+            _running.Add(runner);
+            await runner.StartAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(_running.Select(r => r.StopAsync(cancellationToken)));
 }

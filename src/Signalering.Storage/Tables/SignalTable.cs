@@ -9,8 +9,12 @@ using Signalering.Domain.Workflow;
 
 namespace Signalering.Storage.Tables;
 
-/// <summary>A signal as loaded: the aggregate, the ETag it was read at, and bookkeeping that is not domain state.</summary>
-public sealed record StoredSignal(Signal Signal, ETag ETag, string IdempotencyKeyHash, string Fingerprint, bool OrganisationNotified);
+/// <summary>
+/// A signal as loaded: the aggregate, the ETag and last event sequence it was read at (the aggregate itself moves on
+/// as it changes), and bookkeeping that is not domain state.
+/// </summary>
+public sealed record StoredSignal(Signal Signal, ETag ETag, int LastEventSequence, string IdempotencyKeyHash, string Fingerprint,
+    bool OrganisationNotified);
 
 /// <summary>Work owed to a signal, found by the sweep.</summary>
 public sealed record TodoMarker(string Kind, TrackingCode Code, DateTimeOffset CreatedAt, DateTimeOffset? LastEnqueuedAt, int Attempts);
@@ -67,7 +71,7 @@ public sealed class SignalTable(TableClient table)
                 e.GetString("Actor"), e.GetString("Detail")));
         }
         if (main is null) return null;
-        return new StoredSignal(Signal.Restore(ToSnapshot(code, main), events), main.ETag,
+        return new StoredSignal(Signal.Restore(ToSnapshot(code, main), events), main.ETag, events.Count == 0 ? 0 : events.Max(e => e.Sequence),
             main.GetString("IdempotencyKeyHash") ?? "", main.GetString("Fingerprint") ?? "", main.GetBoolean("OrganisationNotified") ?? false);
     }
 
@@ -79,7 +83,7 @@ public sealed class SignalTable(TableClient table)
     public async Task<bool> SaveAsync(StoredSignal stored, Signal changed, IEnumerable<string> addTodos, IEnumerable<string> removeTodos,
         DateTimeOffset now, CancellationToken ct, bool? organisationNotified = null)
     {
-        var known = stored.Signal.Events.Count == 0 ? 0 : stored.Signal.Events[^1].Sequence;
+        var known = stored.LastEventSequence;
         var main = ToEntity(changed, stored.IdempotencyKeyHash, stored.Fingerprint, organisationNotified ?? stored.OrganisationNotified);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, main, stored.ETag) };
         actions.AddRange(changed.Events.Where(e => e.Sequence > known)

@@ -33,14 +33,14 @@ public sealed class RouterTest
     [Fact]
     public void Route_NoMatch_GoesToTriage()
     {
-        var decision = Make(new RoutingRule("r", null, LocationType.Azc, ["wonen"], "coa")).Route(Home, "wonen", null, false);
+        var decision = Make(new RoutingRule("rule", null, LocationType.Azc, ["wonen"], "coa")).Route(Home, "wonen", null, false);
         Assert.Equal(("triage", RoutingReason.Fallback), (decision.OrganisationId, decision.Reason));
     }
 
     [Fact]
     public void Route_Sensitive_GoesToConfidentialHandlerWithoutCopies()
     {
-        var decision = Make(new RoutingRule("r", null, null, [], "coa", ["triage"])).Route(Azc, "veiligheid", "veiligheid-medewerker", true);
+        var decision = Make(new RoutingRule("rule", null, null, [], "coa", ["triage"])).Route(Azc, "veiligheid", "veiligheid-medewerker", true);
         Assert.Equal("confidential", decision.OrganisationId);
         Assert.Equal(RoutingReason.Confidential, decision.Reason);
         Assert.Empty(decision.CopyTo);
@@ -52,7 +52,7 @@ public sealed class RouterTest
 
     [Fact]
     public void Constructor_RuleToUnknownOrganisation_Throws() =>
-        Assert.Throws<DomainException>(() => Make(new RoutingRule("r", null, null, [], "nobody")));
+        Assert.Throws<DomainException>(() => Make(new RoutingRule("rule", null, null, [], "nobody")));
 
     [Fact]
     public void Constructor_NoTriageOrConfidentialHandler_Throws()
@@ -63,7 +63,7 @@ public sealed class RouterTest
 
     [Fact]
     public void RoutingRule_LocationAndTypeBoth_Throws() =>
-        Assert.Throws<DomainException>(() => new RoutingRule("r", "azc", LocationType.Azc, [], "coa"));
+        Assert.Throws<DomainException>(() => new RoutingRule("rule", "azc", LocationType.Azc, [], "coa"));
 
     [Theory]
     [InlineData("Org")]

@@ -28,8 +28,8 @@ public sealed class CustomHandlerContractTest : IDisposable
     {
         var code = await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
         // Exactly the shape the host posts for a queue trigger: Data keyed by binding name, Metadata with DequeueCount etc.
-        var payload = $$"""
-            {"Data":{"message":"{\"trackingCode\":\"{{code}}\"}"},
+        var payload = $$$$"""
+            {"Data":{"message":"{\"trackingCode\":\"{{{{code}}}}\"}"},
              "Metadata":{"DequeueCount":1,"ExpirationTime":"2026-12-01T00:00:00+00:00","Id":"0d0f3b1e-1111-4a1e-9a55-3d8c0b5e0e01",
                          "InsertionTime":"2026-11-23T10:00:00+00:00","NextVisibleTime":"2026-11-23T10:10:00+00:00","PopReceipt":"AgAAAAMAAAAAAAAA",
                          "sys":{"MethodName":"ProcessSignal","UtcNow":"2026-11-23T10:00:01Z","RandGuid":"5b2c1c7e-2222-4f9b-8d1b-1f2e3d4c5b6a"}}}
@@ -52,7 +52,7 @@ public sealed class CustomHandlerContractTest : IDisposable
     public async Task QueueInvocation_MessageAsJsonObject_IsAcceptedToo()
     {
         var code = await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
-        var payload = $$"""{"Data":{"message":{"trackingCode":"{{code}}"}},"Metadata":{"DequeueCount":"1"}}""";
+        var payload = $$$"""{"Data":{"message":{"trackingCode":"{{{code}}}"}},"Metadata":{"DequeueCount":"1"}}""";
         var response = await _app.CreateClient().PostAsync("/ProcessSignal", new StringContent(payload, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -31,7 +31,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = ConnectionString ?? Azurite.Shared.ConnectionString,
             ["Storage:Prefix"] = Prefix,
@@ -39,7 +39,9 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
-        }.Concat(Settings)));
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         if (Clock is not null) builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

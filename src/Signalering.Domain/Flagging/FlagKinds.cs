@@ -1,0 +1,30 @@
+namespace Signalering.Domain.Flagging;
+
+/// <summary>
+/// The kinds of danger or sensitivity the flagger recognises. The names are stable identifiers: they are stored and
+/// logged with a signal (never the words that matched) and are the keys of the lexicon. Each kind implies one flag.
+/// </summary>
+public static class FlagKinds
+{
+    public const string Violence = "violence";
+    public const string Fire = "fire";
+    public const string Medical = "medical";
+    public const string Suicide = "suicide";
+    /// <summary>Other immediate danger: a weapon, a gas leak, someone missing or threatened with death.</summary>
+    public const string Danger = "danger";
+
+    /// <summary>Abuse, threats, humiliation or extortion by staff (operator, security, caretakers).</summary>
+    public const string StaffAbuse = "staff-abuse";
+    public const string Sexual = "sexual";
+    public const string ChildSafety = "child-safety";
+
+    public static readonly IReadOnlyList<string> Emergency = [Violence, Fire, Medical, Suicide, Danger];
+    public static readonly IReadOnlyList<string> Sensitive = [StaffAbuse, Sexual, ChildSafety];
+    public static readonly IReadOnlyList<string> All = [.. Emergency, .. Sensitive];
+
+    /// <summary>The flag a kind implies; <see cref="SignalFlags.None"/> for a name that is not a kind.</summary>
+    public static SignalFlags FlagOf(string kind) =>
+        Emergency.Contains(kind) ? SignalFlags.Emergency
+        : Sensitive.Contains(kind) ? SignalFlags.Sensitive
+        : SignalFlags.None;
+}
