@@ -32,6 +32,18 @@ await RunAsync(200, concurrency, async i => await raw.AddEntityAsync(new TableEn
 var rawResult = await RunAsync(requests, concurrency, async i =>
     await raw.AddEntityAsync(new TableEntity("p" + (i % 21), Guid.NewGuid().ToString("N")) { ["Text"] = "a short signal text" }));
 Report("raw Azurite insert (1 entity)", rawResult);
+var batchResult = await RunAsync(requests, concurrency, async i =>
+{
+    var pk = "b" + (i % 21);
+    var rk = Guid.NewGuid().ToString("N");
+    await raw.SubmitTransactionAsync(new[] { "", "|evt|0001", "|todo" }.Select(suffix =>
+        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(pk, rk + suffix) { ["Text"] = "a short signal text" })));
+});
+Report("raw Azurite transaction (3 entities, one partition)", batchResult);
+var rawQueue = new QueueClient(connection, "rawenqueue");
+await rawQueue.CreateIfNotExistsAsync();
+var enqueueResult = await RunAsync(requests, concurrency, async i => await rawQueue.SendMessageAsync("{\"trackingCode\":\"ABC-DEF-GHJK\"}"));
+Report("raw Azurite enqueue", enqueueResult);
 
 // 2. The app in its own process, as `dotnet run` would start it, with its queue functions running.
 var appPort = FreePort();
@@ -44,6 +56,7 @@ using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["Storage__ConnectionString"] = connection,
     ["Functions__ScriptRoot"] = root,
     ["Logging__LogLevel__Default"] = "Warning",
+    ["Functions__RunTriggersLocally"] = Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true",
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);
