@@ -33,6 +33,7 @@ public static class AdminEndpoints
         admin.MapGet("/locations/{id}/qr-tokens", GetTokensAsync);
         admin.MapPost("/locations/{id}/qr-tokens", CreateTokenAsync);
         admin.MapPost("/locations/{id}/qr-tokens/{tokenId}/revoke", RevokeTokenAsync);
+        admin.MapGet("/organisations/{id}/queue", PeekQueueAsync);
         return app;
     }
 
@@ -114,6 +115,20 @@ public static class AdminEndpoints
             return l with { QrTokens = (l.QrTokens ?? []).Select(t => t.Id == tokenId ? t with { Revoked = true } : t).ToList() };
         }, ct);
         return result ?? (found ? Results.NoContent() : Results.Problem(title: "Unknown QR token.", statusCode: 404));
+    }
+
+    /// <summary>The next messages on an organisation's queue, without taking them: to check that routing works.</summary>
+    private static async Task<IResult> PeekQueueAsync(string id, ReferenceDataProvider reference, Storage.Queues.SignalQueues queues, CancellationToken ct)
+    {
+        var set = await reference.GetAsync(ct);
+        if (!set.Organisations.TryGetValue(id, out var organisation)) return Results.Problem(title: "Unknown organisation.", statusCode: 404);
+        var queue = await queues.GetAsync(organisation.QueueName);
+        var messages = (await queue.PeekMessagesAsync(32, ct)).Value;
+        return Results.Ok(new
+        {
+            queue = organisation.QueueName,
+            messages = messages.Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()),
+        });
     }
 
     private static object TokenView(string tokenId, string? wing, bool revoked, LocationTokens tokens) =>
