@@ -42,44 +42,40 @@ public static class AdminEndpoints
     private static async Task<IResult> GetReferenceAsync(ReferenceDataProvider reference, CancellationToken ct) =>
         Results.Json(await reference.GetFilesAsync(ct), Json);
 
-    private static async Task<IResult> PutCategoryAsync(string code, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
-    {
-        var (dto, problem) = await JsonBody.ReadAsync<CategoryDto>(request, Json, ct);
-        if (problem is not null) return problem;
-        if (dto!.Code != code) return Problems.Field("code", "The code in the body must match the URL.");
-        return await ChangeAsync(reference, files => (files with { Categories = Replace(files.Categories, c => c.Code == code, dto) },
-            t => t.PutCategoryAsync(dto, ct)), ct, dto);
-    }
+    private static Task<IResult> PutCategoryAsync(string code, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct) =>
+        PutAsync<CategoryDto>(request, reference, code, "code", c => c.Code,
+            (files, c) => files with { Categories = Replace(files.Categories, x => x.Code == code, c) }, (t, c) => t.PutCategoryAsync(c, ct), ct);
 
     private static Task<IResult> DeleteCategoryAsync(string code, ReferenceDataProvider reference, CancellationToken ct) =>
         ChangeAsync(reference, files => (files with { Categories = files.Categories.Where(c => c.Code != code).ToList() },
             t => t.DeleteAsync("category", code, ct)), ct);
 
-    private static async Task<IResult> PutOrganisationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
-    {
-        var (dto, problem) = await JsonBody.ReadAsync<OrganisationDto>(request, Json, ct);
-        if (problem is not null) return problem;
-        if (dto!.Id != id) return Problems.Field("id", "The id in the body must match the URL.");
-        return await ChangeAsync(reference, files => (files with { Organisations = Replace(files.Organisations, o => o.Id == id, dto) },
-            t => t.PutOrganisationAsync(dto, ct)), ct, dto);
-    }
+    private static Task<IResult> PutOrganisationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct) =>
+        PutAsync<OrganisationDto>(request, reference, id, "id", o => o.Id,
+            (files, o) => files with { Organisations = Replace(files.Organisations, x => x.Id == id, o) }, (t, o) => t.PutOrganisationAsync(o, ct), ct);
 
     private static Task<IResult> DeleteOrganisationAsync(string id, ReferenceDataProvider reference, CancellationToken ct) =>
         ChangeAsync(reference, files => (files with { Organisations = files.Organisations.Where(o => o.Id != id).ToList() },
             t => t.DeleteAsync("organisation", id, ct)), ct);
 
-    private static async Task<IResult> PutLocationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
-    {
-        var (dto, problem) = await JsonBody.ReadAsync<LocationDto>(request, Json, ct);
-        if (problem is not null) return problem;
-        if (dto!.Id != id) return Problems.Field("id", "The id in the body must match the URL.");
-        return await ChangeAsync(reference, files => (files with { Locations = Replace(files.Locations, l => l.Id == id, dto) },
-            t => t.PutLocationAsync(dto, ct)), ct, dto);
-    }
+    private static Task<IResult> PutLocationAsync(string id, HttpRequest request, ReferenceDataProvider reference, CancellationToken ct) =>
+        PutAsync<LocationDto>(request, reference, id, "id", l => l.Id,
+            (files, l) => files with { Locations = Replace(files.Locations, x => x.Id == id, l) }, (t, l) => t.PutLocationAsync(l, ct), ct);
 
     private static Task<IResult> DeleteLocationAsync(string id, ReferenceDataProvider reference, CancellationToken ct) =>
         ChangeAsync(reference, files => (files with { Locations = files.Locations.Where(l => l.Id != id).ToList() },
             t => t.DeleteAsync("location", id, ct)), ct);
+
+    /// <summary>Reads one item, checks its id against the URL, and applies it to the whole set.</summary>
+    private static async Task<IResult> PutAsync<T>(HttpRequest request, ReferenceDataProvider reference, string id, string idField,
+        Func<T, string> idOf, Func<ReferenceFiles, T, ReferenceFiles> apply, Func<Storage.Tables.ReferenceDataTable, T, Task> write,
+        CancellationToken ct) where T : class
+    {
+        var (dto, problem) = await JsonBody.ReadAsync<T>(request, Json, ct);
+        if (problem is not null) return problem;
+        if (idOf(dto!) != id) return Problems.Field(idField, $"The {idField} in the body must match the URL.");
+        return await ChangeAsync(reference, files => (apply(files, dto!), t => write(t, dto!)), ct, dto);
+    }
 
     private static async Task<IResult> PutRulesAsync(HttpRequest request, ReferenceDataProvider reference, CancellationToken ct)
     {
