@@ -1,0 +1,220 @@
+using Signalering.Domain.Flagging;
+using Signalering.Domain.Languages;
+using Signalering.Domain.ReferenceData;
+
+namespace Signalering.Domain.Tests.Flagging;
+
+/// <summary>
+/// The shipped lexicon against sentences residents could write. Positives: one or more per form language and kind,
+/// written as people type on a phone (no diacritics, proclitics attached). Negatives: everyday complaints in many
+/// languages and every ordinary category name in all 17 languages, because every lexicon is checked against every
+/// text and a short stem in one language can start a harmless word in another.
+/// </summary>
+public sealed class SignalFlaggerTest
+{
+    private static readonly SignalFlagger Flagger = SignalFlagger.Default;
+
+    public static TheoryData<string, string, string> Positives => new()
+    {
+        { "en", "There is a fire in the kitchen, smoke everywhere", FlagKinds.Fire },
+        { "en", "My neighbour is unconscious and not breathing", FlagKinds.Medical },
+        { "en", "I don't want to live anymore", FlagKinds.Suicide },
+        { "en", "He has a knife and says he will kill us", FlagKinds.Danger },
+        { "en", "Two men attacked my husband and hit me", FlagKinds.Violence },
+        { "en", "The security guard touched me and said he will hurt me if I tell anyone", FlagKinds.StaffAbuse },
+        { "en", "The security guard touched me and said he will hurt me if I tell anyone", FlagKinds.Sexual },
+        { "en", "The man in room 4 hits the little girl from next door", FlagKinds.ChildSafety },
+        { "nl", "Er is brand op de gang!", FlagKinds.Fire },
+        { "nl", "De beveiliger heeft mij uitgescholden en bedreigd", FlagKinds.StaffAbuse },
+        { "nl", "Ik wil niet meer leven", FlagKinds.Suicide },
+        { "ar", "اشتعلت النار في المطبخ", FlagKinds.Fire },
+        { "ar", "الحارس ضربني أمس", FlagKinds.StaffAbuse },
+        { "ar", "والحريق في الطابق الثاني", FlagKinds.Fire },
+        { "ar", "أفكر في الانتحار", FlagKinds.Suicide },
+        { "ar", "جاري معه سكين", FlagKinds.Danger },
+        { "ti", "ኣብ ክሽነ ሓዊ ተወሊዑ", FlagKinds.Fire },
+        { "ti", "ሓላዊ ሃሪሙኒ", FlagKinds.StaffAbuse },
+        { "ti", "ክቐትለኒ እዩ ኢሉ", FlagKinds.Danger },
+        { "am", "በኩሽና ውስጥ እሳት አለ", FlagKinds.Fire },
+        { "am", "ጠባቂው መታኝ", FlagKinds.StaffAbuse },
+        { "am", "ራሴን ማጥፋት እፈልጋለሁ", FlagKinds.Suicide },
+        { "fa", "نگهبان به من توهین کرد و تهدید کرد", FlagKinds.StaffAbuse },
+        { "fa", "به خودکشی فکر می‌کنم", FlagKinds.Suicide },
+        { "fa", "آتش‌سوزی در آشپزخانه", FlagKinds.Fire },
+        { "prs", "مرا لت و کوب کردند", FlagKinds.Violence },
+        { "prs", "بوی گاز در اتاق است", FlagKinds.Danger },
+        { "ps", "ساتونکي ووهلم", FlagKinds.StaffAbuse },
+        { "ps", "په کوټه کې لوګی دی", FlagKinds.Fire },
+        { "ckb", "پاسەوانەکە لێیدام", FlagKinds.StaffAbuse },
+        { "ckb", "ئاگر لە چێشتخانەکەیە", FlagKinds.Fire },
+        { "kmr", "Parastvan li min xist", FlagKinds.StaffAbuse },
+        { "kmr", "Ez dixwazim bimirim", FlagKinds.Suicide },
+        { "tr", "Güvenlik görevlisi beni tehdit etti", FlagKinds.StaffAbuse },
+        { "tr", "Mutfakta yangın var", FlagKinds.Fire },
+        { "tr", "Komşum bayıldı", FlagKinds.Medical },
+        { "so", "Ilaalada ayaa i garaacay", FlagKinds.StaffAbuse },
+        { "so", "Dabka ayaa ka kacay jikada", FlagKinds.Fire },
+        { "uk", "Охоронець погрожував мені", FlagKinds.StaffAbuse },
+        { "uk", "У коридорі пожежа", FlagKinds.Fire },
+        { "uk", "Не хочу жити", FlagKinds.Suicide },
+        { "ru", "Сосед избил жену", FlagKinds.Violence },
+        { "ru", "Утечка газа на кухне", FlagKinds.Danger },
+        { "pl", "Szef grozi, ze nie zaplaci", FlagKinds.StaffAbuse },
+        { "pl", "W kuchni jest pożar", FlagKinds.Fire },
+        { "ro", "Paznicul m-a lovit", FlagKinds.StaffAbuse },
+        { "ro", "Vreau sa mor", FlagKinds.Suicide },
+        { "bg", "Охраната ме удари", FlagKinds.StaffAbuse },
+        { "bg", "В стаята има пожар", FlagKinds.Fire },
+    };
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public void Flag_RecognisesTheKind_InTheResidentsOwnLanguage(string language, string text, string kind)
+    {
+        var result = Flagger.Flag(text, language);
+        Assert.True(result.Kinds.Contains(kind), $"'{text}' gave [{string.Join(", ", result.Kinds)}], expected {kind}");
+        Assert.Equal(FlagKinds.FlagOf(kind), result.Flags & FlagKinds.FlagOf(kind));
+    }
+
+    public static TheoryData<string, string> Negatives => new()
+    {
+        { "pl", "Za dużo osób w jednym pokoju" },
+        { "ar", "الماء يدخل غرفتي" },
+        { "ar", "نص خاص جدا للساكن" },
+        { "ar", "يوجد دود في الطعام" },
+        { "ti", "ማይ ኣብ ክፍለይ ይኣቱ" },
+        { "uk", "У кімнаті сиро" },
+        { "nl", "Er is schimmel in de badkamer" },
+        { "nl", "De brandblusser hangt niet meer aan de muur en de bomen voor het raam zijn te hoog" },
+        { "en", "I was fired last week and my boss did not pay my wages" },
+        { "en", "The heating is broken and the kitchen is a mess" },
+        { "en", "The building is dilapidated and the bus is always late" },
+        { "fa", "من خیلی ناراحت هستم چون آب گرم نداریم" },
+        { "fa", "اگر ممکن است یک کلاس زبان برای بچه‌ها بگذارید" },
+        { "tr", "Odam çok küçük ve ağır bir koku var" },
+        { "ru", "Сломалась ножка стула" },
+        { "ro", "Nu am apa calda de doua zile" },
+        { "so", "Ma haysto lacag aan bas ku raaco" },
+        { "uk", "Зникло світло в кімнаті" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public void Flag_LeavesOrdinaryComplaintsAlone(string language, string text)
+    {
+        var result = Flagger.Flag(text, language);
+        Assert.True(result.Flags == SignalFlags.None, $"'{text}' matched {string.Join(", ", Flagger.Explain(text))}");
+    }
+
+    [Fact]
+    public void Flag_NoOrdinaryCategoryNameInAnyLanguageIsFlagged()
+    {
+        // Names of categories that are about violence or threats may match; all others must not.
+        string[] aboutHarm = ["veiligheid-conflict", "veiligheid-intimidatie"];
+        var categories = ReferenceFiles.LoadEmbedded().ToDomain().Categories.All
+            .Where(c => !c.Emergency && !c.Sensitive && !aboutHarm.Contains(c.Code));
+        var flagged = new List<string>();
+        foreach (var category in categories)
+            foreach (var language in FormLanguages.All)
+            {
+                var name = category.NameIn(language.Code);
+                if (Flagger.Flag(name, language.Code).Flags != SignalFlags.None)
+                    flagged.Add($"{category.Code}/{language.Code} '{name}': {string.Join(", ", Flagger.Explain(name))}");
+            }
+        Assert.True(flagged.Count == 0, string.Join("\n", flagged));
+    }
+
+    [Fact]
+    public void Flag_AnyFormLanguageTag_ChecksAllLexicons()
+    {
+        // A Ukrainian resident who writes in Russian on the Dutch form is still heard.
+        Assert.True(Flagger.Flag("Сосед избил жену", "nl").IsEmergency);
+        Assert.True(Flagger.Flag("There is a fire", "xx-unknown").IsEmergency);
+    }
+
+    [Fact]
+    public void Flag_EmptyOrBlank_IsNone()
+    {
+        Assert.Equal(SignalFlags.None, Flagger.Flag(null, "en").Flags);
+        Assert.Equal(SignalFlags.None, Flagger.Flag("   ", "en").Flags);
+    }
+
+    [Fact]
+    public void Flag_ResultNamesKindsNeverWords()
+    {
+        var result = Flagger.Flag("The guard hit me, I want to die", "en");
+        Assert.All(result.Kinds, k => Assert.Contains(k, FlagKinds.All));
+        Assert.True(result.MentionsSuicide);
+        Assert.True(result.IsEmergency);
+    }
+
+    [Fact]
+    public void Combination_NeedsItsPartsWithinTheWindow()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 1, "languages": { "en": {
+              "groups": { "staff": ["guard"], "hurt": ["slapped"] },
+              "sensitive": { "staff-abuse": ["@staff + @hurt"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.True(flagger.Flag("The guard slapped him", "en").IsSensitive);
+        var far = "The guard " + string.Join(" ", Enumerable.Repeat("word", SignalFlagger.PartWindowWords + 1)) + " slapped him";
+        Assert.False(flagger.Flag(far, "en").IsSensitive);
+        Assert.False(flagger.Flag("The guard was kind", "en").IsSensitive);
+    }
+
+    [Fact]
+    public void Proclitic_MatchesOnlyForItsOwnLanguage()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 1, "languages": {
+              "ar": { "proclitics": ["ال"], "emergency": { "fire": ["حريق"] } },
+              "en": { "emergency": { "fire": ["lfire"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.True(flagger.Flag("الحريق", "ar").IsEmergency);
+        // "ال" is not an English proclitic: "ال" + "lfire" is not a word start for the English term.
+        Assert.False(flagger.Flag("الlfire", "en").IsEmergency);
+    }
+
+    [Fact]
+    public void Normalisation_IgnoresDiacriticsCaseAndZeroWidthJoiners()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 1, "languages": {
+              "tr": { "emergency": { "danger": ["öldürecek"] } },
+              "fa": { "emergency": { "violence": ["می‌زنه"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.True(flagger.Flag("beni OLDURECEK", "tr").IsEmergency);
+        Assert.True(flagger.Flag("منو میزنه", "fa").IsEmergency);
+    }
+
+    [Theory]
+    [InlineData("""{ "version": 2, "languages": { "en": {} } }""", "version")]
+    [InlineData("""{ "version": 1 }""", "languages")]
+    [InlineData("""{ "version": 1, "languages": {} }""", "languages")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "emergency": { "theft": ["x"] } } } }""", "kinds")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "emergency": { "staff-abuse": ["x"] } } } }""", "kinds")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": ["@nope + x"] } } } }""", "terms")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": ["  "] } } } }""", "terms")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": [7] } } } }""", "languages")]
+    [InlineData("""{ "version": 1, "languages": { "en": { "colours": {} } } }""", "languages")]
+    public void Parse_RejectsABrokenLexicon_NamingTheField(string json, string field)
+    {
+        var error = Assert.Throws<DomainException>(() => new SignalFlagger(FlagLexicon.Parse(json)));
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void ShippedLexicon_EveryFormLanguageHasEveryKind()
+    {
+        var lexicon = FlagLexicon.LoadEmbedded();
+        foreach (var language in FormLanguages.All)
+        {
+            Assert.True(lexicon.Languages.TryGetValue(language.Code, out var lex), $"no lexicon for {language.Code}");
+            foreach (var kind in FlagKinds.All)
+                Assert.True(lex!.Terms.TryGetValue(kind, out var terms) && terms.Count >= 3, $"{language.Code} {kind} has fewer than 3 terms");
+        }
+    }
+}
