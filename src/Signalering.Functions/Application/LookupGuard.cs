@@ -44,10 +44,12 @@ public sealed class LookupGuard(IOptions<SignalOptions> options, TimeProvider ti
     }
 
     /// <summary>Waits until <see cref="SignalOptions.LookupFloor"/> has passed since <paramref name="startedAt"/>.</summary>
-    public Task PadAsync(long startedAt, CancellationToken ct)
+    public async Task PadAsync(long startedAt, CancellationToken ct)
     {
-        var left = options.Value.LookupFloor - time.GetElapsedTime(startedAt);
-        return left > TimeSpan.Zero ? Task.Delay(left, time, ct) : Task.CompletedTask;
+        // Timers tick in whole milliseconds and can fire a fraction early: wait again until the floor has truly passed.
+        TimeSpan left;
+        while ((left = options.Value.LookupFloor - time.GetElapsedTime(startedAt)) > TimeSpan.Zero)
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), time, ct);
     }
 
     private void Prune()
