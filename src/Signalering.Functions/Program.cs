@@ -15,6 +15,7 @@ app.MapCustomHandler();
 app.MapSignalsEndpoints();
 app.MapReferenceEndpoints();
 app.MapAdminEndpoints();
+app.MapOperationsEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

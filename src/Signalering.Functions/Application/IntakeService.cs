@@ -51,6 +51,9 @@ public sealed class IntakeService(
             if (await signals.CreateAsync(signal, keyHash, intake.Fingerprint, now, ct) == CreateOutcome.Created)
             {
                 await TryEnqueueAsync(code, ct);
+                Telemetry.SignaleringTelemetry.SignalsReceived.Add(1,
+                    new KeyValuePair<string, object?>("category", intake.Category),
+                    new KeyValuePair<string, object?>("urgent", signal.IsUrgent));
                 return new IntakeResult.Accepted(signal, Replayed: false);
             }
             var existing = await signals.GetAsync(code, ct);

@@ -1,6 +1,7 @@
 using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
+using Signalering.Functions.Telemetry;
 using Signalering.Storage.Queues;
 using Signalering.Storage.Tables;
 
@@ -46,6 +47,9 @@ public sealed class SignalProcessor(
 
             await NotifyAsync(signal, ct);
             await signals.MarkOrganisationNotifiedAsync(code, ct);
+            SignaleringTelemetry.RoutingDuration.Record((time.GetUtcNow() - signal.ReceivedAt).TotalSeconds,
+                new KeyValuePair<string, object?>("organisation", signal.OrganisationId),
+                new KeyValuePair<string, object?>("urgent", signal.IsUrgent));
             await signals.DeleteTodoAsync(TodoKinds.Route, code, ct);
             if (signal.Translation == TranslationState.Pending)
             {
@@ -67,10 +71,14 @@ public sealed class SignalProcessor(
         foreach (var (orgId, isCopy) in signal.CopyTo.Select(c => (c, true)).Prepend((signal.OrganisationId!, false)))
         {
             var queueName = set.Organisations.TryGetValue(orgId, out var org) ? org.QueueName : "org-" + orgId;
+            using var activity = SignaleringTelemetry.Source.StartActivity("SendToOrganisation", System.Diagnostics.ActivityKind.Producer);
+            activity?.SetTag("messaging.destination.name", queueName);
+            activity?.SetTag(SignaleringTelemetry.TrackingCodeTag, signal.Code.Value);
             var message = new OrganisationMessage($"{signal.Code.Value}:{routedAt.UtcTicks}:{orgId}", signal.Code.ToString(), orgId, isCopy,
                 signal.LocationId, signal.Category, signal.Subcategory, signal.Language, signal.IsUrgent,
                 signal.RoutingReason == RoutingReason.Confidential, signal.Translation.ToString(), signal.ReceivedAt, routedAt,
-                signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays);
+                signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays,
+                SignaleringTelemetry.CurrentTraceParent());
             await queues.SendToOrganisationAsync(queueName, message, ct);
         }
     }

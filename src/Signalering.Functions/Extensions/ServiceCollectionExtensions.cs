@@ -4,6 +4,7 @@ using Signalering.Domain.Flagging;
 using Signalering.Domain.Locations;
 using Signalering.Functions.Application;
 using Signalering.Functions.Hosting;
+using Signalering.Functions.Telemetry;
 using Signalering.Functions.Triggers;
 using Signalering.Storage;
 using Signalering.Storage.Queues;
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
         builder.AddFunctionsHosting();
+        builder.AddSignaleringTelemetry();
         return builder;
     }
 

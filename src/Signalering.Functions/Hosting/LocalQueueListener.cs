@@ -135,6 +135,7 @@ public sealed class LocalQueueListener(
         }
         await _poison.SendMessageAsync(message.MessageText, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        Telemetry.SignaleringTelemetry.MessagesPoisoned.Add(1, new KeyValuePair<string, object?>("queue", function.QueueName));
         log.LogError("Message {MessageId} moved to {Poison} after {DequeueCount} deliveries", message.MessageId, poisonName, message.DequeueCount);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Application;
 using Signalering.Functions.Hosting;
+using Signalering.Functions.Telemetry;
 using Signalering.Storage.Queues;
 
 namespace Signalering.Functions.Triggers;
@@ -11,8 +12,12 @@ public sealed class ProcessSignalTrigger(SignalProcessor processor) : IQueueFunc
 {
     public string Name => "ProcessSignal";
 
-    public Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken) =>
-        processor.ProcessAsync(WorkMessage.Parse(message), cancellationToken);
+    public async Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    {
+        var work = WorkMessage.Parse(message);
+        using var activity = SignaleringTelemetry.StartConsumer(Name, work.TraceParent, work.Code);
+        await processor.ProcessAsync(work.Code, cancellationToken);
+    }
 }
 
 /// <summary>functions/TranslateSignal: translates a signal from the <c>signals-translate</c> queue.</summary>
@@ -20,27 +25,38 @@ public sealed class TranslateSignalTrigger(SignalTranslationWorker worker) : IQu
 {
     public string Name => "TranslateSignal";
 
-    public Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken) =>
-        worker.TranslateAsync(WorkMessage.Parse(message), cancellationToken);
+    public async Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    {
+        var work = WorkMessage.Parse(message);
+        using var activity = SignaleringTelemetry.StartConsumer(Name, work.TraceParent, work.Code);
+        await worker.TranslateAsync(work.Code, cancellationToken);
+    }
 }
 
 /// <summary>functions/SweepSignals: the timer that re-queues owed work (see <see cref="SignalSweeper"/>).</summary>
-public sealed class SweepSignalsTrigger(SignalSweeper sweeper) : ITimerFunction
+public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths) : ITimerFunction
 {
     public string Name => "SweepSignals";
 
-    public Task RunAsync(bool isPastDue, CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
+    public async Task RunAsync(bool isPastDue, CancellationToken cancellationToken)
+    {
+        using var activity = SignaleringTelemetry.Source.StartActivity(Name);
+        await sweeper.SweepAsync(cancellationToken);
+        await depths.RefreshAsync(cancellationToken);
+    }
 }
+
+internal sealed record ParsedWork(TrackingCode Code, string? TraceParent);
 
 internal static class WorkMessage
 {
-    public static TrackingCode Parse(string message)
+    public static ParsedWork Parse(string message)
     {
         SignalWorkMessage? work;
         try { work = JsonSerializer.Deserialize<SignalWorkMessage>(message, JsonSerializerOptions.Web); }
         catch (JsonException) { throw new PoisonMessageException("The message is not a signal work message."); }
         if (work is null || !TrackingCode.TryParse(work.TrackingCode, out var code))
             throw new PoisonMessageException("The message has no valid tracking code.");
-        return code;
+        return new ParsedWork(code, work.TraceParent);
     }
 }

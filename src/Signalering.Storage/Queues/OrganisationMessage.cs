@@ -4,7 +4,7 @@ namespace Signalering.Storage.Queues;
 /// What an organisation's own systems read from their queue when a signal is routed to them. Delivery is at least
 /// once: <see cref="MessageId"/> is the same for every delivery of one routing, so a consumer can drop repeats.
 /// No resident text or contact details: those are read through the coordinator API, where access is checked and
-/// audited.
+/// audited. <see cref="TraceParent"/> (W3C) lets the organisation's system continue the signal's trace.
 /// </summary>
 public sealed record OrganisationMessage(
     string MessageId,
@@ -21,4 +21,5 @@ public sealed record OrganisationMessage(
     DateTimeOffset ReceivedAt,
     DateTimeOffset RoutedAt,
     int AcknowledgeWithinWorkingHours,
-    int ResolveWithinWorkingDays);
+    int ResolveWithinWorkingDays,
+    string? TraceParent = null);

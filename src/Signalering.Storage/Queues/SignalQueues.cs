@@ -5,8 +5,11 @@ using Signalering.Domain.Signals;
 
 namespace Signalering.Storage.Queues;
 
-/// <summary>The message on the intake and translate queues: just the code; handlers load the signal themselves.</summary>
-public sealed record SignalWorkMessage(string TrackingCode);
+/// <summary>
+/// The message on the intake and translate queues: the code (handlers load the signal themselves) and the W3C
+/// traceparent of whoever queued it, so processing joins the submission's trace.
+/// </summary>
+public sealed record SignalWorkMessage(string TrackingCode, string? TraceParent = null);
 
 /// <summary>
 /// Puts messages on the app's queues and on each organisation's queue (created on first use). Messages carry codes
@@ -19,9 +22,14 @@ public sealed class SignalQueues(StorageClients clients)
     /// <summary>Raised after a message was put on one of the app's queues, so a local listener can poll at once.</summary>
     public event Action<string>? Enqueued;
 
-    public Task EnqueueIntakeAsync(TrackingCode code, CancellationToken ct) => SendAsync(QueueNames.Intake, new SignalWorkMessage(code.Value), ct);
+    public Task EnqueueIntakeAsync(TrackingCode code, CancellationToken ct) =>
+        SendAsync(QueueNames.Intake, new SignalWorkMessage(code.Value, CurrentTraceParent()), ct);
 
-    public Task EnqueueTranslationAsync(TrackingCode code, CancellationToken ct) => SendAsync(QueueNames.Translate, new SignalWorkMessage(code.Value), ct);
+    public Task EnqueueTranslationAsync(TrackingCode code, CancellationToken ct) =>
+        SendAsync(QueueNames.Translate, new SignalWorkMessage(code.Value, CurrentTraceParent()), ct);
+
+    public static string? CurrentTraceParent() =>
+        System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } a ? a.Id : null;
 
     public Task SendToOrganisationAsync(string queueName, OrganisationMessage message, CancellationToken ct) => SendAsync(queueName, message, ct);
 
@@ -32,6 +40,9 @@ public sealed class SignalQueues(StorageClients clients)
         await client.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
         Enqueued?.Invoke(queue);
     }
+
+    /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>
+    public void NotifyEnqueued(string queue) => Enqueued?.Invoke(queue);
 
     public Task<QueueClient> GetAsync(string queue) => _queues.GetOrAdd(queue, async name =>
     {

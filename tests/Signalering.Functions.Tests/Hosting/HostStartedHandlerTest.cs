@@ -11,43 +11,21 @@ public sealed class HostStartedHandlerTest
     [Fact]
     public async Task Handler_StartedWithCustomHandlerPort_AnswersProbeHttpAndInvocations()
     {
-        var port = Azurite.FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "Signalering.Functions.dll");
-        var psi = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false,
-            RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
+        var psi = new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Signalering.Functions.dll") },
+            WorkingDirectory = AppContext.BaseDirectory };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["ASPNETCORE_URLS"] = ""; // the host's port wins; nothing else may be bound
         psi.Environment["Storage__ConnectionString"] = Azurite.Shared.ConnectionString;
         psi.Environment["Storage__Prefix"] = "h" + Guid.NewGuid().ToString("N")[..8];
         psi.Environment["Functions__ScriptRoot"] = RepoRoot.Find();
-        using var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            // The host's readiness probe: GET / until any answer, within 60 s.
-            var ready = await Eventually.Async(async () =>
-            {
-                try { return (await http.GetAsync("/")).StatusCode == HttpStatusCode.OK; }
-                catch (HttpRequestException) { return false; }
-            }, timeoutSeconds: 60);
-            Assert.True(ready, "The handler did not answer the readiness probe on FUNCTIONS_CUSTOMHANDLER_PORT.");
+        using var handler = HandlerProcess.Start(psi);
+        await handler.WaitUntilReadyAsync();
 
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/health")).StatusCode);
-            var invocation = await http.PostAsJsonAsync("/SweepSignals", new
-            {
-                Data = new { timer = new { IsPastDue = false } },
-                Metadata = new { sys = new { MethodName = "SweepSignals" } },
-            });
-            Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
-        }
-        finally
+        Assert.Equal(HttpStatusCode.OK, (await handler.Http.GetAsync("/api/health")).StatusCode);
+        var invocation = await handler.Http.PostAsJsonAsync("/SweepSignals", new
         {
-            process.Kill(entireProcessTree: true);
-        }
+            Data = new { timer = new { IsPastDue = false } },
+            Metadata = new { sys = new { MethodName = "SweepSignals" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
     }
 }

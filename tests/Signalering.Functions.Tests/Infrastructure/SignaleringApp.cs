@@ -25,6 +25,8 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
     public FakeTimeProvider? Clock { get; init; }
     public string? ScriptRoot { get; init; }
     public string? ConnectionString { get; init; }
+    /// <summary>Extra service registrations (telemetry exporters, log capture) applied after the app's own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -43,6 +45,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) settings[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         if (Clock is not null) builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+        if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
     }
 
     public SignalTable Signals => Services.GetRequiredService<SignalTable>();

@@ -347,8 +347,10 @@ public sealed class TranslatorClientTest : IAsyncLifetime
             ["Translator:Endpoint"] = _server.BaseAddress.ToString(),
             ["Translator:Key"] = FakeTranslatorServer.Key,
             ["Translator:Region"] = "westeurope",
-            ["Translator:TimeoutSeconds"] = "3",
-            ["Translator:AttemptTimeoutSeconds"] = "1",
+            // Generous: a first request on a loaded CI machine (JIT, connection setup) must not time out and retry.
+            // Tests about timeouts set their own.
+            ["Translator:TimeoutSeconds"] = "15",
+            ["Translator:AttemptTimeoutSeconds"] = "6",
             ["Translator:MaxRetryAttempts"] = "2",
             ["Translator:RetryDelaySeconds"] = "0",
         };

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+using Signalering.Functions.Telemetry;
+using Signalering.Functions.Tests.Infrastructure;
+using Signalering.Storage.Queues;
+
+namespace Signalering.Functions.Tests.Telemetry;
+
+/// <summary>
+/// One resident's submission makes one connected trace, from the POST to the message on the organisation's queue,
+/// and neither the trace nor the logs hold the resident's text or contact details.
+/// </summary>
+public sealed class TraceTest
+{
+    private const string Text = "Fatima Haddad: الماء يدخل غرفتي";
+    private const string Phone = "+31612345678";
+    private const string Email = "fatima.haddad@example.org";
+
+    [Fact]
+    public async Task Submission_ToOrganisationQueue_IsOneTrace_WithoutPersonalData()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        var logs = new CapturingLoggerProvider();
+        using var app = new SignaleringApp
+        {
+            ExtraServices = s =>
+            {
+                s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new CollectingProcessor(spans)));
+                s.AddSingleton<ILoggerProvider>(logs);
+            },
+        };
+        // Our own trace id, so spans of other tests' apps in this process (listeners are process-wide) are told apart.
+        var traceId = ActivityTraceId.CreateRandom();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/signals")
+        {
+            Content = JsonContent.Create(new Dictionary<string, object?>
+            {
+                ["locationToken"] = app.Token(Intakes.AzcMainBuilding), ["language"] = "ar", ["category"] = "wonen",
+                ["subcategory"] = "wonen-vocht", ["text"] = Text, ["idempotencyKey"] = Guid.NewGuid().ToString(),
+                ["contact"] = new { phone = Phone, email = Email }, ["contactConsent"] = true,
+            }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var response = await app.CreateClient().SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        await app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        await app.DrainAsync(QueueNames.Translate, "TranslateSignal");
+
+        var trace = spans.Where(a => a.TraceId == traceId).ToList();
+        var submit = Assert.Single(trace, a => a.Kind == ActivityKind.Server && a.DisplayName.Contains("api/signals"));
+        var process = Assert.Single(trace, a => a.Source.Name == SignaleringTelemetry.Name && a.DisplayName == "ProcessSignal");
+        var send = Assert.Single(trace, a => a.DisplayName == "SendToOrganisation");
+        Assert.Single(trace, a => a.DisplayName == "TranslateSignal");
+        Assert.Equal(process.SpanId, send.ParentSpanId);
+        // Connected: every span's parent is a span of this trace, up to the submission (whose parent is the caller's).
+        var ids = trace.Select(a => a.SpanId).ToHashSet();
+        Assert.All(trace.Where(a => a != submit), a => Assert.Contains(a.ParentSpanId, ids));
+        Assert.Contains(trace, a => a.Source.Name.StartsWith("Azure.Storage.Queues", StringComparison.Ordinal));
+
+        // The organisation's message carries the trace on, for the coordinator's systems.
+        var message = Assert.Single(await app.PeekOrganisationQueueAsync("coa-luttelgeest"));
+        Assert.Contains(traceId.ToString(), message.GetProperty("traceParent").GetString());
+
+        string[] personal = [Text, "Fatima", "Haddad", "الماء", Phone, "612345678", Email];
+        foreach (var span in spans)
+        {
+            var everything = new List<string?> { span.DisplayName, span.StatusDescription };
+            everything.AddRange(span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+            everything.AddRange(span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
+            everything.AddRange(span.Baggage.Select(b => $"{b.Key}={b.Value}"));
+            foreach (var value in everything.OfType<string>())
+                Assert.DoesNotContain(personal, p => value.Contains(p, StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.NotEmpty(logs.Lines);
+        foreach (var line in logs.Lines)
+            Assert.DoesNotContain(personal, p => line.Contains(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed class CollectingProcessor(ConcurrentQueue<Activity> into) : OpenTelemetry.BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data) => into.Enqueue(data);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+        public void Dispose() { }
+
+        private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                owner.Lines.Enqueue($"{category} {formatter(state, exception)} {structured} {exception}");
+            }
+        }
+    }
+}
