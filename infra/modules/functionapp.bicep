@@ -1,0 +1,168 @@
+// Flex Consumption plan and the Signalering Function App (an ASP.NET Core custom handler, runtime 'custom').
+// The app has a system-assigned managed identity and no keys anywhere: host storage, the app's own tables and
+// queues, Translator, Application Insights and Key Vault are all reached with that identity (roles.bicep).
+//
+// Flex Consumption takes its runtime from functionAppConfig, so FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
+// WEBSITE_RUN_FROM_PACKAGE and WEBSITE_CONTENT* are deliberately not app settings here (they are rejected on Flex).
+
+@description('Function App name (also the first label of its host name).')
+@minLength(2)
+@maxLength(60)
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the plan; the app also gets azd-service-name.')
+param tags { *: string }
+
+@description('Storage account for host storage, the app\'s tables and queues, and the deployment package.')
+param storageAccountName string
+
+@description('Blob container in that account that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights component (same resource group).')
+param applicationInsightsName string
+
+@description('Translator custom-subdomain endpoint, https://<name>.cognitiveservices.azure.com.')
+param translatorEndpoint string
+
+@description('Versionless Key Vault secret URI of the QR token key k1.')
+param qrTokenKeyK1Uri string
+
+@description('Versionless Key Vault secret URI of the tracking-code secret.')
+param trackingCodeSecretUri string
+
+@description('Upper bound of instances the app scales out to (Flex Consumption allows 40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Enabled'
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // Host storage over the managed identity: the system-assigned identity is the default, so no __credential
+        // or __clientId. Covers the host's blob/queue/table use and the queue triggers (connection AzureWebJobsStorage).
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storage.name
+        }
+        // The app's own TableServiceClient / QueueClient: account name + DefaultAzureCredential (managed identity).
+        {
+          name: 'Storage__AccountName'
+          value: storage.name
+        }
+        {
+          name: 'Translator__Endpoint'
+          value: translatorEndpoint
+        }
+        {
+          name: 'Translator__UseManagedIdentity'
+          value: 'true'
+        }
+        {
+          name: 'Translator__Region'
+          value: location
+        }
+        // Not a secret: an ingestion endpoint and component id. Ingestion itself needs the Entra ID token below.
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
+        }
+        {
+          name: 'QrTokens__ActiveKeyId'
+          value: 'k1'
+        }
+        {
+          name: 'QrTokens__Keys__k1'
+          value: '@Microsoft.KeyVault(SecretUri=${qrTokenKeyK1Uri})'
+        }
+        {
+          name: 'Signals__TrackingCodeSecret'
+          value: '@Microsoft.KeyVault(SecretUri=${trackingCodeSecretUri})'
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+@description('Function App name.')
+output name string = app.name
+
+@description('Object id of the app\'s system-assigned managed identity.')
+output principalId string = app.identity.principalId
+
+@description('Default host name, e.g. <name>.azurewebsites.net.')
+output defaultHostName string = app.properties.defaultHostName

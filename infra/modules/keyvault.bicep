@@ -1,0 +1,73 @@
+// Key Vault (RBAC mode) holding the app's two HMAC secrets. The Function App reads them through Key Vault references
+// in its app settings, with its managed identity (role Key Vault Secrets User, assigned in roles.bicep).
+
+@description('Key Vault name: 3-24 letters, digits and hyphens, globally unique.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags { *: string }
+
+@description('Purge protection: a deleted vault and its secrets cannot be purged before the retention ends. Cannot be turned off again.')
+param enablePurgeProtection bool = true
+
+@description('QR location-token HMAC key k1: base64 of 32 random bytes (openssl rand -base64 32).')
+@secure()
+param qrTokenKeyK1 string
+
+@description('HMAC secret for resident tracking codes: base64 of 32 random bytes (openssl rand -base64 32).')
+@secure()
+param trackingCodeSecret string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: enablePurgeProtection ? true : null
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource qrTokenKeyK1Secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'qrtokens-keys-k1'
+  properties: {
+    value: qrTokenKeyK1
+    contentType: 'base64, 32 bytes'
+  }
+}
+
+resource trackingCodeSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'signals-trackingcodesecret'
+  properties: {
+    value: trackingCodeSecret
+    contentType: 'base64, 32 bytes'
+  }
+}
+
+@description('Key Vault name.')
+output name string = vault.name
+
+@description('Versionless URI of the QR token key k1 (a Key Vault reference to it follows new versions).')
+output qrTokenKeyK1Uri string = qrTokenKeyK1Secret.properties.secretUri
+
+@description('Versionless URI of the tracking-code secret.')
+output trackingCodeSecretUri string = trackingCodeSecretSecret.properties.secretUri
