@@ -60,7 +60,7 @@ using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);
-var token = "dev.lut-hoofd-7Kq2mX.LlSJatTRJKicYFR3JkRJYQ";
+var token = "dev.HQ4z84j7neJR-KBN.owvz_wtlLBbmcJVH-GfogQ";
 object Body(int i, string run) => new
 {
     locationToken = token, language = "ar", category = "wonen", subcategory = "wonen-vocht",

@@ -8,6 +8,7 @@ builder.AddSignaleringServices();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -16,6 +17,10 @@ app.MapSignalsEndpoints();
 app.MapReferenceEndpoints();
 app.MapAdminEndpoints();
 app.MapOperationsEndpoints();
+app.MapPosterEndpoints();
+app.MapAdminPagesEndpoints();
+app.MapResidentFormEndpoints();
+app.MapResidentStatusEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,15 @@ public sealed class StorageClients
     public string Prefix => _options.Prefix;
 
     public TableServiceClient Tables { get; }
+
+    /// <summary>A blob container (lowercase, prefixed like the tables and queues).</summary>
+    public BlobContainerClient Container(string name)
+    {
+        var fullName = _options.Prefix + name;
+        return _credential is null
+            ? new BlobContainerClient(_options.ConnectionString, fullName)
+            : new BlobContainerClient(new Uri($"https://{_options.AccountName}.blob.core.windows.net/{fullName}"), _credential);
+    }
 
     public TableClient Table(string name) => Tables.GetTableClient(_options.Prefix.Replace("-", "") + name);
 

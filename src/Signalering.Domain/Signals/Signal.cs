@@ -40,6 +40,13 @@ public sealed class Signal
 
     public IReadOnlyList<SignalEvent> Events => _events;
 
+    /// <summary>What the resident wrote when answering "not solved", in their language. Like <see cref="Text"/>: never logged.</summary>
+    public IReadOnlyList<ResidentComment> ResidentComments => _comments;
+    /// <summary>Blob names of photos the resident attached (location data stripped before storing).</summary>
+    public IReadOnlyList<string> Attachments => _attachments;
+    private readonly List<ResidentComment> _comments;
+    private readonly List<string> _attachments;
+
     private Signal(SignalSnapshot s, IEnumerable<SignalEvent> events)
     {
         Code = s.Code; LocationId = s.LocationId; Wing = s.Wing; Language = s.Language; Category = s.Category;
@@ -47,6 +54,8 @@ public sealed class Signal
         ReceivedAt = s.ReceivedAt; Status = s.Status; OrganisationId = s.OrganisationId; RoutingReason = s.RoutingReason;
         CopyTo = s.CopyTo; RoutedAt = s.RoutedAt; Translation = s.Translation; TextNl = s.TextNl; DetectedLanguage = s.DetectedLanguage;
         _events = events.OrderBy(e => e.Sequence).ToList();
+        _comments = [.. s.ResidentComments ?? []];
+        _attachments = [.. s.Attachments ?? []];
     }
 
     /// <summary>A new signal from an intake that has passed validation.</summary>
@@ -67,7 +76,8 @@ public sealed class Signal
     public static Signal Restore(SignalSnapshot snapshot, IEnumerable<SignalEvent> events) => new(snapshot, events);
 
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
-        Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage);
+        Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
+        [.. _comments], [.. _attachments]);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -103,6 +113,48 @@ public sealed class Signal
         return true;
     }
 
+    /// <summary>The responsible organisation takes the signal on. (The coordinators' workflow builds on this.)</summary>
+    public void Accept(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Accepted, now, actor);
+
+    /// <summary>The organisation reports the problem solved; the resident is then asked whether it is.</summary>
+    public void Resolve(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Resolved, now, actor);
+
+    /// <summary>True while the resident may answer "Is your problem solved?": resolved, and not answered since.</summary>
+    public bool AwaitsResidentAnswer =>
+        Status == SignalStatus.Resolved
+        && _events.FindLastIndex(e => e.Kind == SignalEventKinds.StatusChanged && e.Detail == SignalStatus.Resolved.ToCode())
+            > _events.FindLastIndex(e => e.Kind == SignalEventKinds.ResidentAnswered);
+
+    /// <summary>
+    /// The resident's answer to "Is your problem solved?". "No" reopens the signal with their comment (no edge leads
+    /// back to the resident: the organisation that resolved it gets it again). Only one answer per resolution.
+    /// </summary>
+    public void AnswerSolved(bool solved, string? comment, DateTimeOffset now)
+    {
+        if (!AwaitsResidentAnswer) throw new DomainException("This signal is not waiting for your answer.", "solved");
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (comment is { Length: > MaxCommentLength }) throw new DomainException($"A comment has at most {MaxCommentLength} characters.", "comment");
+        Append(SignalEventKinds.ResidentAnswered, now, "resident", solved ? "solved" : "not-solved");
+        if (solved) return;
+        if (comment is not null) _comments.Add(new ResidentComment(_events[^1].Sequence, now.ToUniversalTime(), comment));
+        ChangeStatus(SignalStatus.Reopened, now, "resident");
+    }
+
+    public const int MaxCommentLength = 2000;
+
+    public void AttachPhoto(string blobName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        _attachments.Add(blobName);
+        Append(SignalEventKinds.PhotoAttached, now, "resident");
+    }
+
+    private void ChangeStatus(SignalStatus to, DateTimeOffset now, string actor)
+    {
+        ChangeStatus(to);
+        Append(SignalEventKinds.StatusChanged, now, actor, to.ToCode());
+    }
+
     private void ChangeStatus(SignalStatus to)
     {
         if (!SignalWorkflow.IsAllowed(Status, to)) throw new InvalidTransitionException(Status, to);
@@ -118,4 +170,8 @@ public sealed record SignalSnapshot(
     TrackingCode Code, string LocationId, string? Wing, string Language, string Category, string? Subcategory, string? Text,
     ResidentContact? Contact, SignalFlagsInfo Flags, HandlingPromise Promise, DateTimeOffset ReceivedAt, SignalStatus Status,
     string? OrganisationId, RoutingReason? RoutingReason, IReadOnlyList<string> CopyTo, DateTimeOffset? RoutedAt,
-    TranslationState Translation, string? TextNl, string? DetectedLanguage);
+    TranslationState Translation, string? TextNl, string? DetectedLanguage,
+    IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null);
+
+/// <summary>A resident's own words added after intake (the "not solved" answer); <see cref="AfterEvent"/> places it in the history.</summary>
+public sealed record ResidentComment(int AfterEvent, DateTimeOffset At, string Text);

@@ -9,6 +9,9 @@ public static class SignalEventKinds
     public const string Translated = "translated";
     public const string Untranslated = "untranslated";
     public const string StatusChanged = "status-changed";
+    /// <summary>The resident answered "Is your problem solved?" with yes (detail "solved") or no (detail "not-solved").</summary>
+    public const string ResidentAnswered = "resident-answered";
+    public const string PhotoAttached = "photo-attached";
 }
 
 /// <summary>

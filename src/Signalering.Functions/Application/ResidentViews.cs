@@ -21,7 +21,7 @@ public sealed record HistoryItem(DateTimeOffset At, string Kind, string Text);
 
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
-    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<object> Responses, string ResponsesNone);
+    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<object> Responses, string ResponsesNone, bool AwaitsAnswer);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -53,12 +53,16 @@ public static class ResidentViews
                 SignalEventKinds.Flagged when s.IsUrgent => T("event.flaggedUrgent"),
                 SignalEventKinds.Routed when s.RoutingReason == RoutingReason.Confidential => T("event.confidential"),
                 SignalEventKinds.Routed => T("event.routed", ("organisation", OrganisationLabel(e.Detail, reference, lang, texts))),
+                SignalEventKinds.ResidentAnswered => T(e.Detail == "solved" ? "event.confirmedSolved" : "event.reopened"),
+                // The resident's own "not solved" already says it was reopened.
+                SignalEventKinds.StatusChanged when e.Actor == "resident" => null,
+                SignalEventKinds.StatusChanged when e.Detail is not null => T(StatusKey(SignalStatusCodes.Parse(e.Detail))),
                 _ => null, // internal events (untranslated, flagged as sensitive) are not the resident's concern
             };
             if (text is not null) history.Add(new HistoryItem(e.At, e.Kind, text));
         }
         return new StatusView(s.Code.ToString(), lang, Direction(lang), s.Status.ToCode(), T(StatusKey(s.Status)), s.IsUrgent,
-            Promise(s, texts, lang), history, [], T("responses.none"));
+            Promise(s, texts, lang), history, [], T("responses.none"), s.AwaitsResidentAnswer);
     }
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;

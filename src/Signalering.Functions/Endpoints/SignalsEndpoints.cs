@@ -4,7 +4,6 @@ using Signalering.Domain.Intake;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Texts;
 using Signalering.Functions.Application;
-using Signalering.Storage.Tables;
 
 namespace Signalering.Functions.Endpoints;
 
@@ -52,43 +51,26 @@ public static class SignalsEndpoints
         }
     }
 
-    private static async Task<IResult> GetStatusAsync(string trackingCode, [FromQuery] string? lang, HttpContext http, SignalTable signals,
-        ReferenceDataProvider reference, LookupGuard guard, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetStatusAsync(string trackingCode, [FromQuery] string? lang, HttpContext http, StatusLookup lookup,
+        ReferenceDataProvider reference, CancellationToken ct)
     {
-        var started = time.GetTimestamp();
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (guard.IsBlocked(client, out var retryAfter))
-        {
-            await guard.PadAsync(started, ct);
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(title: "Too many lookups.", detail: ResidentTexts.Default.Get(lang ?? "en", "status.tooManyAttempts"),
-                statusCode: StatusCodes.Status429TooManyRequests);
-        }
-
-        // Hit or miss, one storage read and the same padded time: a guesser learns nothing from timing.
-        StoredSignal? stored = null;
-        var wellFormed = TrackingCode.TryParse(trackingCode, out var code);
-        if (wellFormed) stored = await signals.GetAsync(code, ct);
-        else await signals.GetAsync(Placeholder, ct);
-        IResult result;
-        if (stored is null)
-        {
-            guard.RecordMiss(client);
-            var message = ResidentTexts.Default.Get(lang ?? "en", "status.notFound");
-            result = wellFormed
-                ? Results.Problem(title: "Not found.", detail: message, statusCode: StatusCodes.Status404NotFound)
-                : Problems.Field("trackingCode", message);
-        }
-        else
-        {
-            result = Results.Ok(ResidentViews.Status(stored.Signal, ResidentTexts.Default, await reference.GetAsync(ct), lang));
-        }
         http.Response.Headers.CacheControl = "no-store";
-        await guard.PadAsync(started, ct);
-        return result;
+        var texts = ResidentTexts.Default;
+        switch (await lookup.FindAsync(StatusLookup.ClientOf(http), trackingCode, ct))
+        {
+            case LookupOutcome.Blocked blocked:
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(blocked.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem(title: "Too many lookups.", detail: texts.Get(lang ?? "en", "status.tooManyAttempts"),
+                    statusCode: StatusCodes.Status429TooManyRequests);
+            case LookupOutcome.NotFound notFound:
+                var message = texts.Get(lang ?? "en", "status.notFound");
+                return notFound.WellFormed
+                    ? Results.Problem(title: "Not found.", detail: message, statusCode: StatusCodes.Status404NotFound)
+                    : Problems.Field("trackingCode", message);
+            case LookupOutcome.Found found:
+                return Results.Ok(ResidentViews.Status(found.Stored.Signal, texts, await reference.GetAsync(ct), lang));
+            default:
+                throw new InvalidOperationException();
+        }
     }
-
-    // Any well-formed code serves for an equal-cost read when the given one is malformed.
-    private static readonly TrackingCode Placeholder = TrackingCode.Alphabet
-        .Select(check => TrackingCode.TryParse("333333333" + check, out var c) ? c : (TrackingCode?)null).First(c => c is not null)!.Value;
 }

@@ -41,6 +41,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SignalTable(sp.GetRequiredService<StorageClients>().Table(SignalTable.TableName)));
         services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));
         services.AddSingleton<SignalQueues>();
+        services.AddSingleton<Storage.Blobs.AttachmentStore>();
+        services.AddSingleton(sp => new LanguageReviewTable(sp.GetRequiredService<StorageClients>().Table(LanguageReviewTable.TableName)));
+        // Resident pages travel over poor mobile connections: compress them, over HTTPS too. BREACH needs a secret in
+        // the page next to attacker-controlled text; these pages carry no session or anti-forgery token.
+        services.AddResponseCompression(o => { o.EnableForHttps = true; o.MimeTypes = ["text/html", "image/svg+xml", "application/json"]; });
         services.AddTranslator(config);
 
         services.AddSingleton(_ => SignalFlagger.Default);
@@ -55,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalTranslationWorker>();
         services.AddSingleton<SignalSweeper>();
         services.AddSingleton<LookupGuard>();
+        services.AddSingleton<StatusLookup>();
         services.AddHostedService<StartupInitialiser>();
 
         services.AddSingleton<IQueueFunction, ProcessSignalTrigger>();

@@ -196,6 +196,8 @@ public sealed class SignalTable(TableClient table)
             ["Translation"] = s.Translation.ToString(),
             ["TextNl"] = s.TextNl,
             ["DetectedLanguage"] = s.DetectedLanguage,
+            ["ResidentComments"] = s.ResidentComments.Count == 0 ? null : JsonSerializer.Serialize(s.ResidentComments),
+            ["Attachments"] = s.Attachments.Count == 0 ? null : string.Join('|', s.Attachments),
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
             ["OrganisationNotified"] = organisationNotified,
@@ -213,6 +215,8 @@ public sealed class SignalTable(TableClient table)
             e.GetDateTimeOffset("ReceivedAt")!.Value, SignalStatusCodes.Parse(e.GetString("Status")), e.GetString("OrganisationId"),
             Enum.TryParse<RoutingReason>(e.GetString("RoutingReason"), out var r) ? r : null,
             string.IsNullOrEmpty(copy) ? [] : copy.Split(','), e.GetDateTimeOffset("RoutedAt"),
-            Enum.Parse<TranslationState>(e.GetString("Translation")), e.GetString("TextNl"), e.GetString("DetectedLanguage"));
+            Enum.Parse<TranslationState>(e.GetString("Translation")), e.GetString("TextNl"), e.GetString("DetectedLanguage"),
+            e.GetString("ResidentComments") is { } comments ? JsonSerializer.Deserialize<List<ResidentComment>>(comments) : null,
+            e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null);
     }
 }

@@ -102,8 +102,9 @@ public sealed class CustomHandlerContractTest : IDisposable
                     : _app.Services.GetServices<ITimerFunction>().Select(t => t.Name), n => n == f.Name);
             }
         }
-        // Every API route must be reachable through some function folder, or it would not exist in Azure.
-        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)))
+        // Every route (API, resident pages, admin pages) must be reachable through some function folder, or it would
+        // not exist in Azure. Not the readiness probe "/" nor the invocation routes: only the host calls those.
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText!.Trim('/').Length > 0 && e.Metadata.GetMetadata<FunctionInvocationMetadata>() is null))
             Assert.True(manifest.Functions.Any(f => f.Trigger == TriggerKind.Http && Covers(f.Route!, e.RoutePattern)),
                 $"Handler route {e.RoutePattern.RawText} has no function folder.");
         // And every invocation route belongs to a folder.

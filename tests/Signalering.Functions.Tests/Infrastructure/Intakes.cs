@@ -6,10 +6,10 @@ namespace Signalering.Functions.Tests.Infrastructure;
 /// <summary>Builds intake bodies for the seeded Noordoostpolder locations.</summary>
 public static class Intakes
 {
-    public const string AzcMainBuilding = "lut-hoofd-7Kq2mX";
-    public const string Ukrainian = "ukr-emm-9Vd3sN";
-    public const string LabourMigrants = "arb-emm-2Hc8yT";
-    public const string FirstHome = "sth-nop-6Wx4kE";
+    public const string AzcMainBuilding = "HQ4z84j7neJR-KBN";
+    public const string Ukrainian = "Ig5AnitqTRhZaNGj";
+    public const string LabourMigrants = "6wN9oPEZkgiz7vjP";
+    public const string FirstHome = "crPixkSMeAXMwnHF";
 
     public static Dictionary<string, object?> Body(SignaleringApp app, string tokenId = AzcMainBuilding, string language = "ar",
         string category = "wonen", string? subcategory = "wonen-vocht", string? text = "الماء يدخل غرفتي", string? key = null) => new()

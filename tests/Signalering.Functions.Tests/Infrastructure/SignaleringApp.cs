@@ -118,6 +118,27 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         return stored!.Signal;
     }
 
+    /// <summary>How many signals are stored under this app's prefix (never counting their events or markers).</summary>
+    public async Task<int> CountSignalsAsync()
+    {
+        var table = Table(SignalTable.TableName);
+        var count = 0;
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo("sig|") >= 0 && e.RowKey.CompareTo("sig}") < 0, select: ["RowKey"]))
+            if (!e.RowKey.Contains("|evt|", StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    /// <summary>The organisation accepts and resolves the signal (what coordinators will do through their inbox).</summary>
+    public async Task ResolveAsync(string trackingCode)
+    {
+        Assert.True(TrackingCode.TryParse(trackingCode, out var code));
+        var stored = (await Signals.GetAsync(code, CancellationToken.None))!;
+        var now = DateTimeOffset.UtcNow;
+        stored.Signal.Accept(stored.Signal.OrganisationId!, now);
+        stored.Signal.Resolve(stored.Signal.OrganisationId!, now);
+        Assert.True(await Signals.SaveAsync(stored, stored.Signal, [], [], now, CancellationToken.None));
+    }
+
     /// <summary>A signed token of a seeded location (dev key), as printed on its poster.</summary>
     public string Token(string tokenId) => Services.GetRequiredService<Signalering.Domain.Locations.LocationTokens>().Sign(tokenId);
 }

@@ -1,0 +1,35 @@
+namespace Signalering.Functions.Resident;
+
+/// <summary>
+/// The report form's only JavaScript, an enhancement: without it the form posts normally. With it:
+/// <list type="bullet">
+/// <item>the text and contact fields are kept as a draft in localStorage (a dropped connection or a closed tab does
+/// not lose a report) and restored on return;</item>
+/// <item>the submission goes by fetch; when the network fails, or the server answers 5xx, it is kept and sent again
+/// when the phone is back online (and every 15–60 s), with the same idempotency key, so the server creates one
+/// signal however often it is sent;</item>
+/// <item>a 4xx falls back to the normal post, so the server renders the errors in the resident's language.</item>
+/// </list>
+/// </summary>
+internal static class FormScript
+{
+    public const string Js = """
+(function(){
+var f=document.getElementById('report');if(!f||!window.fetch||!window.FormData)return;
+var key='signalering-draft:'+location.pathname,st=document.getElementById('state'),btn=f.querySelector('button[type=submit]');
+var fields=['text','phone','email'];
+function save(){try{var d={};fields.forEach(function(n){var e=f.elements[n];if(e)d[n]=e.value});d.contactConsent=!!(f.elements.contactConsent&&f.elements.contactConsent.checked);localStorage.setItem(key,JSON.stringify(d))}catch(e){}}
+try{var d=JSON.parse(localStorage.getItem(key)||'null');if(d){var any=false;fields.forEach(function(n){var e=f.elements[n];if(e&&d[n]&&!e.value){e.value=d[n];any=true}});if(d.contactConsent&&f.elements.contactConsent)f.elements.contactConsent.checked=true;if(any)show(st.dataset.restored)}}catch(e){}
+f.addEventListener('input',save);f.addEventListener('change',save);
+function show(t){st.textContent=t;st.hidden=!t}
+var pending=null,wait=15000,timer=null;
+function send(){if(!pending)return;btn.disabled=true;show(st.dataset.sending);
+fetch(f.action,{method:'POST',body:pending,headers:{'Accept':'application/json'},credentials:'same-origin'}).then(function(r){
+if(r.ok)return r.json().then(function(j){pending=null;try{localStorage.removeItem(key)}catch(e){}location.href=j.statusUrl});
+if(r.status<500){pending=null;f.submit();return}
+throw new Error('server')}).catch(function(){btn.disabled=false;show(st.dataset.offline);clearTimeout(timer);timer=setTimeout(send,wait);wait=Math.min(wait*2,60000)})}
+window.addEventListener('online',function(){wait=15000;send()});
+f.addEventListener('submit',function(ev){ev.preventDefault();save();if(!pending)pending=new FormData(f);send()});
+})();
+""";
+}

@@ -1,0 +1,28 @@
+namespace Signalering.Functions.Resident;
+
+/// <summary>
+/// The category pictograms as inline SVG (24×24, one path each, stroke only): no image requests, sharp on any
+/// screen, recoloured by CSS (currentColor), and a few hundred bytes each. Decorative: the tile's text names the
+/// category, so every icon is aria-hidden.
+/// </summary>
+public static class Pictograms
+{
+    private static readonly Dictionary<string, string> Paths = new(StringComparer.Ordinal)
+    {
+        ["house"] = "M3 11 12 4l9 7M6 9.5V20h12V9.5M10 20v-5h4v5",
+        ["shield"] = "M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6l-7-3Z",
+        ["heart"] = "M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10ZM9 11h6M12 8v6",
+        ["info"] = "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM12 11v6M12 7.5v.5",
+        ["briefcase"] = "M4 8h16v11H4zM9 8V5h6v3M4 13h16",
+        ["book"] = "M4 5c3-1 5-1 8 1 3-2 5-2 8-1v14c-3-1-5-1-8 1-3-2-5-2-8-1ZM12 6v14",
+        ["bus"] = "M6 4h12a1 1 0 0 1 1 1v12H5V5a1 1 0 0 1 1-1ZM5 11h14M8 17v3M16 17v3M8 14h.01M16 14h.01",
+        ["people"] = "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 5.5a3 3 0 0 1 0 5.5M18 14c2 .8 3 3 3 6",
+        ["question"] = "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5v.7M12 17v.5",
+        ["alert"] = "M12 3 2 20h20L12 3ZM12 10v5M12 17.5v.5",
+        ["phone"] = "M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a1 1 0 0 1-1 1A16 16 0 0 1 4 5a1 1 0 0 1 1-1Z",
+        ["lock"] = "M6 11h12v9H6zM8 11V8a4 4 0 0 1 8 0v3",
+    };
+
+    public static string Svg(string? name, int size = 40) =>
+        $"<svg aria-hidden=\"true\" focusable=\"false\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\"><path d=\"{Paths.GetValueOrDefault(name ?? "", Paths["question"])}\"/></svg>";
+}

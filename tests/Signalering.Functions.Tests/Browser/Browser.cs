@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Signalering.Functions.Tests.Infrastructure;
+
+namespace Signalering.Functions.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (never a downloaded browser: `playwright install` cannot run here), shared by
+/// the browser tests. .ci/run installs the chromium package; without it these tests fail, they do not skip.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: install Debian's chromium (see .ci/run).");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+
+    /// <summary>A phone: 360×740, touch, the resident's language as the browser's.</summary>
+    public Task<IBrowserContext> PhoneAsync(string baseUrl, string locale = "en", bool javaScript = true) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+            JavaScriptEnabled = javaScript,
+        });
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<ChromiumFixture>;
+
+/// <summary>The app on a real Kestrel port, so a browser can reach it.</summary>
+public static class KestrelApp
+{
+    public static (SignaleringApp App, string BaseUrl) Start()
+    {
+        var app = new SignaleringApp();
+        var port = Azurite.FreePort();
+        app.UseKestrel(port);
+        app.StartServer();
+        return (app, $"http://127.0.0.1:{port}");
+    }
+}
+
+/// <summary>axe-core from node_modules, run in the page: WCAG 2.0/2.1 A and AA rules.</summary>
+public static class Axe
+{
+    private static readonly string Script = File.ReadAllText(Path.Combine(RepoRoot.Find(), "node_modules", "axe-core", "axe.min.js"));
+
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script });
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa'] } })).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(list.Count == 0, $"{page.Url}:\n" + string.Join("\n", list));
+    }
+}
