@@ -81,7 +81,16 @@ public static class ResidentStatusEndpoints
         if (justSubmitted && (signal.IsUrgent || signal.Flags.MentionsSuicide))
             body.Append(h.Emergency(signal.Flags.MentionsSuicide)).Append("<p class=\"notice\">").Append(h.T("emergency.urgentNote")).Append("</p>");
         body.Append("<p><strong>").Append(h.T("confirmation.code")).Append("</strong></p><p class=\"code\" id=\"tracking-code\">").Append(E(view.TrackingCode)).Append("</p>");
-        if (justSubmitted) body.Append("<p>").Append(h.T("confirmation.codeHelp")).Append("</p>");
+        if (justSubmitted)
+        {
+            body.Append("<p>").Append(h.T("confirmation.codeHelp")).Append("</p>");
+            // A second way back: the status page's own address as a QR code, to photograph now and scan later.
+            var statusUrl = $"{http.Request.Scheme}://{http.Request.Host}/s/{signal.Code.Value}?lang={language}";
+            using var generator = new QRCoder.QRCodeGenerator();
+            using var qr = generator.CreateQrCode(statusUrl, QRCoder.QRCodeGenerator.ECCLevel.L);
+            body.Append("<figure class=\"status-qr\"><div role=\"img\" aria-label=\"QR: ").Append(E(view.TrackingCode)).Append("\">")
+                .Append(new QRCoder.SvgQRCode(qr).GetGraphic(4)).Append("</div><figcaption>").Append(h.T("status.scanLater")).Append("</figcaption></figure>");
+        }
         if (answered is "solved" or "not-solved")
             body.Append("<p class=\"notice\" role=\"status\">").Append(h.T("status.thanks")).Append(answered == "not-solved" ? " " + h.T("status.reopenedNote") : "").Append("</p>");
         body.Append("<p class=\"status\">").Append(E(view.StatusLabel)).Append("</p><p>").Append(E(view.Promise.Text)).Append("</p>");

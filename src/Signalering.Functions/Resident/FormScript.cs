@@ -8,7 +8,9 @@ namespace Signalering.Functions.Resident;
 /// <item>the submission goes by fetch; when the network fails, or the server answers 5xx, it is kept and sent again
 /// when the phone is back online (and every 15–60 s), with the same idempotency key, so the server creates one
 /// signal however often it is sent;</item>
-/// <item>a 4xx falls back to the normal post, so the server renders the errors in the resident's language.</item>
+/// <item>a 4xx falls back to the normal post, so the server renders the errors in the resident's language;</item>
+/// <item>where the browser offers speech recognition, a "Speak" button next to the text field dictates into it in
+/// the page's language (for residents who cannot write well; the keyboard's own microphone works everywhere).</item>
 /// </list>
 /// </summary>
 internal static class FormScript
@@ -29,6 +31,8 @@ if(r.ok)return r.json().then(function(j){pending=null;try{localStorage.removeIte
 if(r.status<500){pending=null;f.submit();return}
 throw new Error('server')}).catch(function(){btn.disabled=false;show(st.dataset.offline);clearTimeout(timer);timer=setTimeout(send,wait);wait=Math.min(wait*2,60000)})}
 window.addEventListener('online',function(){wait=15000;send()});
+var SR=window.SpeechRecognition||window.webkitSpeechRecognition,mic=document.getElementById('speak'),ta=f.elements.text;
+if(SR&&mic&&ta){mic.hidden=false;mic.addEventListener('click',function(){var r=new SR();r.lang=document.documentElement.lang;r.onresult=function(e){ta.value=(ta.value?ta.value+' ':'')+e.results[0][0].transcript;save()};try{r.start()}catch(e){}})}
 f.addEventListener('submit',function(ev){ev.preventDefault();save();if(!pending)pending=new FormData(f);send()});
 })();
 """;

@@ -46,6 +46,10 @@ ol.history{padding-inline-start:1.2rem}
 ol.history li{margin:.4rem 0}
 time{color:#444;font-size:.9rem;display:block}
 .label{display:inline-block;font-size:.85rem;background:#eee;border-radius:4px;padding:0 .4rem}
+.status-qr{margin:0 0 1rem;text-align:center}
+.status-qr svg{width:9rem;height:9rem}
+.status-qr figcaption{font-size:.95rem}
+#speak{width:auto;min-height:48px;margin-top:.5rem;display:inline-flex;align-items:center;gap:.4rem}
 [hidden]{display:none!important}
 """;
 }

@@ -84,6 +84,9 @@ public sealed class ResidentPagesTest : IDisposable
         var code = Regex.Match(confirmation, "id=\"tracking-code\">([^<]+)<").Groups[1].Value;
         Assert.Equal("wonen-vocht", (await _app.LoadAsync(code)).Subcategory);
         Assert.Contains("16", confirmation); // acknowledged within 16 working hours
+        // The status page's address as a QR code, to scan later.
+        Assert.Contains("<svg", confirmation);
+        Assert.Contains(WebUtility.HtmlEncode(Domain.Texts.ResidentTexts.Default.Get("ar", "status.scanLater")), confirmation);
     }
 
     [Fact]
