@@ -3,6 +3,9 @@ using Signalering.Functions.Endpoints;
 using Signalering.Functions.Extensions;
 using Signalering.Functions.Hosting;
 
+// `Signalering.Functions token --role … --org …` prints a development token (scripts/token.sh) and exits.
+if (args is ["token", ..]) return Signalering.Functions.Auth.SignaleringAuth.RunTokenCommand(args[1..]);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSignaleringServices();
 
@@ -11,6 +14,8 @@ app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapCustomHandler();
 app.MapSignalsEndpoints();
@@ -21,9 +26,11 @@ app.MapPosterEndpoints();
 app.MapAdminPagesEndpoints();
 app.MapResidentFormEndpoints();
 app.MapResidentStatusEndpoints();
+app.MapInboxEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; partial so tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -40,6 +40,9 @@ public sealed class Signal
 
     public IReadOnlyList<SignalEvent> Events => _events;
 
+    /// <summary>The W3C traceparent of the submission, so every later action on the signal joins its trace.</summary>
+    public string? TraceParent { get; }
+
     /// <summary>What the resident wrote when answering "not solved", in their language. Like <see cref="Text"/>: never logged.</summary>
     public IReadOnlyList<ResidentComment> ResidentComments => _comments;
     /// <summary>Blob names of photos the resident attached (location data stripped before storing).</summary>
@@ -55,17 +58,18 @@ public sealed class Signal
         CopyTo = s.CopyTo; RoutedAt = s.RoutedAt; Translation = s.Translation; TextNl = s.TextNl; DetectedLanguage = s.DetectedLanguage;
         _events = events.OrderBy(e => e.Sequence).ToList();
         _comments = [.. s.ResidentComments ?? []];
+        TraceParent = s.TraceParent;
         _attachments = [.. s.Attachments ?? []];
     }
 
     /// <summary>A new signal from an intake that has passed validation.</summary>
-    public static Signal Receive(TrackingCode code, ValidIntake intake, SignalFlagsInfo flags, DateTimeOffset now)
+    public static Signal Receive(TrackingCode code, ValidIntake intake, SignalFlagsInfo flags, DateTimeOffset now, string? traceParent = null)
     {
         var needsTranslation = !string.IsNullOrWhiteSpace(intake.Text) && intake.Language != "nl";
         var snapshot = new SignalSnapshot(code, intake.Location.Id, intake.Wing, intake.Language, intake.Category.Code,
             intake.Subcategory?.Code, intake.Text, intake.Contact, flags, intake.Promise, now.ToUniversalTime(),
             SignalStatus.Received, null, null, [], null,
-            needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null);
+            needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null, TraceParent: traceParent);
         var signal = new Signal(snapshot, []);
         signal.Append(SignalEventKinds.Received, now, "resident");
         if (flags.Emergency || flags.Sensitive)
@@ -77,7 +81,7 @@ public sealed class Signal
 
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
         Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
-        [.. _comments], [.. _attachments]);
+        [.. _comments], [.. _attachments], TraceParent);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -171,7 +175,7 @@ public sealed record SignalSnapshot(
     ResidentContact? Contact, SignalFlagsInfo Flags, HandlingPromise Promise, DateTimeOffset ReceivedAt, SignalStatus Status,
     string? OrganisationId, RoutingReason? RoutingReason, IReadOnlyList<string> CopyTo, DateTimeOffset? RoutedAt,
     TranslationState Translation, string? TextNl, string? DetectedLanguage,
-    IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null);
+    IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null);
 
 /// <summary>A resident's own words added after intake (the "not solved" answer); <see cref="AfterEvent"/> places it in the history.</summary>
 public sealed record ResidentComment(int AfterEvent, DateTimeOffset At, string Text);

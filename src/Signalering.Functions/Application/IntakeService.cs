@@ -47,7 +47,7 @@ public sealed class IntakeService(
         {
             var code = TrackingCode.Derive(_secret, intake.IdempotencyKey, attempt);
             var now = time.GetUtcNow();
-            var signal = Signal.Receive(code, intake, flags, now);
+            var signal = Signal.Receive(code, intake, flags, now, Telemetry.SignaleringTelemetry.CurrentTraceParent());
             if (await signals.CreateAsync(signal, keyHash, intake.Fingerprint, now, ct) == CreateOutcome.Created)
             {
                 await TryEnqueueAsync(code, ct);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Signalering.Domain.Flagging;
 using Signalering.Domain.Locations;
 using Signalering.Functions.Application;
+using Signalering.Functions.Auth;
 using Signalering.Functions.Hosting;
 using Signalering.Functions.Telemetry;
 using Signalering.Functions.Triggers;
@@ -42,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));
         services.AddSingleton<SignalQueues>();
         services.AddSingleton<Storage.Blobs.AttachmentStore>();
+        services.AddSingleton(sp => new AuditTable(sp.GetRequiredService<StorageClients>().Table(AuditTable.TableName)));
+        services.AddSingleton<HandlingClocks>();
         services.AddSingleton(sp => new LanguageReviewTable(sp.GetRequiredService<StorageClients>().Table(LanguageReviewTable.TableName)));
         // Resident pages travel over poor mobile connections: compress them, over HTTPS too. BREACH needs a secret in
         // the page next to attacker-controlled text; these pages carry no session or anti-forgery token.
@@ -68,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
         builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();
+        builder.AddSignaleringAuth();
         return builder;
     }
 

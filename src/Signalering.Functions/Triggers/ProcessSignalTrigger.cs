@@ -34,7 +34,7 @@ public sealed class TranslateSignalTrigger(SignalTranslationWorker worker) : IQu
 }
 
 /// <summary>functions/SweepSignals: the timer that re-queues owed work (see <see cref="SignalSweeper"/>).</summary>
-public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths) : ITimerFunction
+public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths, HandlingClocks clocks) : ITimerFunction
 {
     public string Name => "SweepSignals";
 
@@ -43,6 +43,7 @@ public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depth
         using var activity = SignaleringTelemetry.Source.StartActivity(Name);
         await sweeper.SweepAsync(cancellationToken);
         await depths.RefreshAsync(cancellationToken);
+        await clocks.RefreshOverdueAsync(cancellationToken);
     }
 }
 

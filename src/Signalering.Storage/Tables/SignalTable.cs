@@ -120,6 +120,18 @@ public sealed class SignalTable(TableClient table)
     }
 
     /// <summary>Records that the organisation's queue has its message. Idempotent; not part of the domain state.</summary>
+    /// <summary>
+    /// Signals (without their history) matching an OData filter on the signal rows, across all shards. For the inbox
+    /// (one organisation's signals) and the clock sweep (open signals): reads grow with matching signals, not events.
+    /// </summary>
+    public async IAsyncEnumerable<Signal> QueryAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var full = $"RowKey ge 'sig|' and RowKey lt 'sig}}' and ({filter})";
+        await foreach (var e in table.QueryAsync<TableEntity>(full, cancellationToken: ct))
+            if (!e.RowKey.Contains("|evt|", StringComparison.Ordinal) && TrackingCode.TryParse(e.GetString("Code"), out var code))
+                yield return Signal.Restore(ToSnapshot(code, e), []);
+    }
+
     public Task MarkOrganisationNotifiedAsync(TrackingCode code, CancellationToken ct) =>
         table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { ["OrganisationNotified"] = true },
             ETag.All, TableUpdateMode.Merge, ct);
@@ -198,6 +210,7 @@ public sealed class SignalTable(TableClient table)
             ["DetectedLanguage"] = s.DetectedLanguage,
             ["ResidentComments"] = s.ResidentComments.Count == 0 ? null : JsonSerializer.Serialize(s.ResidentComments),
             ["Attachments"] = s.Attachments.Count == 0 ? null : string.Join('|', s.Attachments),
+            ["TraceParent"] = s.TraceParent,
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
             ["OrganisationNotified"] = organisationNotified,
@@ -217,6 +230,6 @@ public sealed class SignalTable(TableClient table)
             string.IsNullOrEmpty(copy) ? [] : copy.Split(','), e.GetDateTimeOffset("RoutedAt"),
             Enum.Parse<TranslationState>(e.GetString("Translation")), e.GetString("TextNl"), e.GetString("DetectedLanguage"),
             e.GetString("ResidentComments") is { } comments ? JsonSerializer.Deserialize<List<ResidentComment>>(comments) : null,
-            e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null);
+            e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null, e.GetString("TraceParent"));
     }
 }

@@ -142,3 +142,16 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
     /// <summary>A signed token of a seeded location (dev key), as printed on its poster.</summary>
     public string Token(string tokenId) => Services.GetRequiredService<Signalering.Domain.Locations.LocationTokens>().Sign(tokenId);
 }
+
+public static class CoordinatorClients
+{
+    /// <summary>A client with a development bearer token for <paramref name="organisation"/>, as scripts/token.sh makes it.</summary>
+    public static HttpClient Coordinator(this SignaleringApp app, string organisation, string role = Auth.Roles.Coordinator)
+    {
+        var key = app.Services.GetRequiredService<IConfiguration>()["Auth:DevSigningKey"]!;
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            Auth.SignaleringAuth.CreateDevToken(key, role, organisation, $"test-{organisation}", TimeSpan.FromHours(1)));
+        return client;
+    }
+}

@@ -11,7 +11,8 @@ using Signalering.Storage.Queues;
 namespace Signalering.Functions.Tests.Telemetry;
 
 /// <summary>
-/// One resident's submission makes one connected trace, from the POST to the message on the organisation's queue,
+/// One resident's submission makes one connected trace, from the POST to the message on the organisation's queue and
+/// on to the coordinator's action,
 /// and neither the trace nor the logs hold the resident's text or contact details.
 /// </summary>
 public sealed class TraceTest
@@ -50,7 +51,16 @@ public sealed class TraceTest
         await app.DrainAsync(QueueNames.Intake, "ProcessSignal");
         await app.DrainAsync(QueueNames.Translate, "TranslateSignal");
 
+        // The coordinator accepts it, later and in another request: their action joins the same trace.
+        var code = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("trackingCode").GetString();
+        var coordinator = app.Coordinator("coa-luttelgeest");
+        var detail = await coordinator.GetAsync($"/api/inbox/signals/{code}");
+        var accept = new HttpRequestMessage(HttpMethod.Post, $"/api/inbox/signals/{code}/accept");
+        accept.Headers.TryAddWithoutValidation("If-Match", detail.Headers.ETag!.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await coordinator.SendAsync(accept)).StatusCode);
+
         var trace = spans.Where(a => a.TraceId == traceId).ToList();
+        Assert.Single(trace, a => a.DisplayName == "Inbox.accept");
         var submit = Assert.Single(trace, a => a.Kind == ActivityKind.Server && a.DisplayName.Contains("api/signals"));
         var process = Assert.Single(trace, a => a.Source.Name == SignaleringTelemetry.Name && a.DisplayName == "ProcessSignal");
         var send = Assert.Single(trace, a => a.DisplayName == "SendToOrganisation");

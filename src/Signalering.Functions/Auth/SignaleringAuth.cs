@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Signalering.Functions.Auth;
+
+/// <summary>
+/// Who may use the coordinators' API. In Azure: Entra ID tokens (<c>Auth:Authority</c>, <c>Auth:Audience</c>) with app
+/// roles in <c>roles</c> and the organisation in an <c>org</c> claim. Locally and in tests: tokens signed with
+/// <c>Auth:DevSigningKey</c> (Development settings only), made with <c>scripts/token.sh</c>.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+    public const string DevIssuer = "signalering-dev";
+    public const string DevAudience = "signalering";
+
+    public string? Authority { get; set; }
+    public string? Audience { get; set; }
+    public string? DevSigningKey { get; set; }
+}
+
+public static class Roles
+{
+    public const string Coordinator = "coordinator";
+    public const string Municipality = "municipality";
+    public const string Admin = "admin";
+    public static readonly string[] All = [Coordinator, Municipality, Admin];
+}
+
+public static class SignaleringClaims
+{
+    public const string Roles = "roles";
+    public const string Organisation = "org";
+
+    public static string? OrganisationOf(ClaimsPrincipal user) => user.FindFirst(Organisation)?.Value;
+    public static string ActorOf(ClaimsPrincipal user) =>
+        user.FindFirst("oid")?.Value ?? user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "unknown";
+}
+
+public static class SignaleringAuth
+{
+    public const string InboxPolicy = "inbox";
+
+    public static WebApplicationBuilder AddSignaleringAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
+            o.TokenValidationParameters.NameClaimType = JwtRegisteredClaimNames.Sub;
+            if (!string.IsNullOrEmpty(options.Authority))
+            {
+                o.Authority = options.Authority;
+                o.Audience = options.Audience;
+            }
+            else if (!string.IsNullOrEmpty(options.DevSigningKey))
+            {
+                o.TokenValidationParameters.ValidIssuer = AuthOptions.DevIssuer;
+                o.TokenValidationParameters.ValidAudience = AuthOptions.DevAudience;
+                o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(options.DevSigningKey));
+            }
+            // Neither: every token is refused (no key to check it with); the resident side keeps working.
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(InboxPolicy, p => p.RequireRole(Roles.All).RequireClaim(SignaleringClaims.Organisation));
+        return builder;
+    }
+
+    /// <summary>A development token, signed with the development key.</summary>
+    public static string CreateDevToken(string signingKey, string role, string organisation, string subject, TimeSpan lifetime)
+    {
+        var handler = new JsonWebTokenHandler();
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.DevIssuer,
+            Audience = AuthOptions.DevAudience,
+            Expires = DateTime.UtcNow.Add(lifetime),
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = subject, [SignaleringClaims.Roles] = new[] { role }, [SignaleringClaims.Organisation] = organisation,
+            },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>
+    /// <c>Signalering.Functions token --role coordinator --org coa-luttelgeest [--sub name] [--hours 8]</c>: prints a
+    /// development token (scripts/token.sh). Reads the key as the app does in Development.
+    /// </summary>
+    public static int RunTokenCommand(string[] args)
+    {
+        string? Arg(string name) => Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var role = Arg("role") ?? Roles.Coordinator;
+        var org = Arg("org");
+        if (!Roles.All.Contains(role) || string.IsNullOrEmpty(org))
+        {
+            Console.Error.WriteLine($"usage: token --role {string.Join('|', Roles.All)} --org <organisationId> [--sub <name>] [--hours <n>]");
+            return 2;
+        }
+        var config = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true).AddJsonFile("appsettings.Development.json", optional: true)
+            .AddEnvironmentVariables().Build();
+        var key = config[$"{AuthOptions.Section}:DevSigningKey"];
+        if (string.IsNullOrEmpty(key))
+        {
+            Console.Error.WriteLine("No Auth:DevSigningKey configured: development tokens are for local runs only.");
+            return 1;
+        }
+        var hours = double.TryParse(Arg("hours"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : 8;
+        Console.WriteLine(CreateDevToken(key, role, org, Arg("sub") ?? $"dev-{role}-{org}", TimeSpan.FromHours(hours)));
+        return 0;
+    }
+}
