@@ -24,13 +24,13 @@ public sealed class TraceTest
     [Fact]
     public async Task Submission_ToOrganisationQueue_IsOneTrace_WithoutPersonalData()
     {
-        var spans = new ConcurrentQueue<Activity>();
+        var spans = new LockedList();
         var logs = new CapturingLoggerProvider();
         using var app = new SignaleringApp
         {
             ExtraServices = s =>
             {
-                s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new CollectingProcessor(spans)));
+                s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
                 s.AddSingleton<ILoggerProvider>(logs);
             },
         };
@@ -59,7 +59,7 @@ public sealed class TraceTest
         accept.Headers.TryAddWithoutValidation("If-Match", detail.Headers.ETag!.ToString());
         Assert.Equal(System.Net.HttpStatusCode.OK, (await coordinator.SendAsync(accept)).StatusCode);
 
-        var trace = spans.Where(a => a.TraceId == traceId).ToList();
+        var trace = spans.Snapshot().Where(a => a.TraceId == traceId).ToList();
         Assert.Single(trace, a => a.DisplayName == "Inbox.accept");
         var submit = Assert.Single(trace, a => a.Kind == ActivityKind.Server && a.DisplayName.Contains("api/signals"));
         var process = Assert.Single(trace, a => a.Source.Name == SignaleringTelemetry.Name && a.DisplayName == "ProcessSignal");
@@ -76,7 +76,7 @@ public sealed class TraceTest
         Assert.Contains(traceId.ToString(), message.GetProperty("traceParent").GetString());
 
         string[] personal = [Text, "Fatima", "Haddad", "الماء", Phone, "612345678", Email];
-        foreach (var span in spans)
+        foreach (var span in spans.Snapshot())
         {
             var everything = new List<string?> { span.DisplayName, span.StatusDescription };
             everything.AddRange(span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
@@ -90,9 +90,11 @@ public sealed class TraceTest
             Assert.DoesNotContain(personal, p => line.Contains(p, StringComparison.OrdinalIgnoreCase));
     }
 
-    private sealed class CollectingProcessor(ConcurrentQueue<Activity> into) : OpenTelemetry.BaseProcessor<Activity>
+    /// <summary>The in-memory exporter adds from whichever thread ends a span; other tests' apps run in parallel.</summary>
+    private sealed class LockedList : System.Collections.ObjectModel.Collection<Activity>
     {
-        public override void OnEnd(Activity data) => into.Enqueue(data);
+        protected override void InsertItem(int index, Activity item) { lock (this) base.InsertItem(index, item); }
+        public List<Activity> Snapshot() { lock (this) return [.. this]; }
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
