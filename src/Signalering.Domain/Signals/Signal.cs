@@ -47,6 +47,12 @@ public sealed class Signal
     public IReadOnlyList<ResidentComment> ResidentComments => _comments;
     /// <summary>Blob names of photos the resident attached (location data stripped before storing).</summary>
     public IReadOnlyList<string> Attachments => _attachments;
+    /// <summary>Coordinators' notes. Internal: never shown to the resident.</summary>
+    public IReadOnlyList<InternalNote> Notes => _notes;
+    /// <summary>What organisations told the resident, with the resident-language version where one was made.</summary>
+    public IReadOnlyList<ResidentResponse> Responses => _responses;
+    private readonly List<InternalNote> _notes;
+    private readonly List<ResidentResponse> _responses;
     private readonly List<ResidentComment> _comments;
     private readonly List<string> _attachments;
 
@@ -59,6 +65,8 @@ public sealed class Signal
         _events = events.OrderBy(e => e.Sequence).ToList();
         _comments = [.. s.ResidentComments ?? []];
         TraceParent = s.TraceParent;
+        _notes = [.. s.Notes ?? []];
+        _responses = [.. s.Responses ?? []];
         _attachments = [.. s.Attachments ?? []];
     }
 
@@ -81,7 +89,7 @@ public sealed class Signal
 
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
         Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
-        [.. _comments], [.. _attachments], TraceParent);
+        [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses]);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -117,8 +125,65 @@ public sealed class Signal
         return true;
     }
 
-    /// <summary>The responsible organisation takes the signal on. (The coordinators' workflow builds on this.)</summary>
+    /// <summary>The responsible organisation takes the signal on (also the receiving end of a forward).</summary>
     public void Accept(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Accepted, now, actor);
+
+    public void Start(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.InProgress, now, actor);
+
+    /// <summary>Waiting for the resident's answer: the resolution clock pauses until work resumes.</summary>
+    public void AwaitResident(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.AwaitingResident, now, actor);
+
+    public void Cancel(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Cancelled, now, actor);
+
+    /// <summary>A coordinator reopens a closed signal (the resident's own "not solved" is <see cref="AnswerSolved"/>).</summary>
+    public void Reopen(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Reopened, now, actor);
+
+    /// <summary>
+    /// Hands the signal to another organisation, which must accept it; the current one keeps no hold on it. Never
+    /// to the same organisation, and the confidential channel stays confidential (only its handler forwards, and
+    /// never to a location's operator — checked by the caller, who knows the locations).
+    /// </summary>
+    public void Forward(string toOrganisation, string actor, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toOrganisation);
+        if (toOrganisation == OrganisationId) throw new DomainException("The signal is already with this organisation.", "to");
+        ChangeStatus(SignalStatus.Forwarded);
+        OrganisationId = toOrganisation;
+        Append(SignalEventKinds.Forwarded, now, actor, toOrganisation);
+    }
+
+    /// <summary>
+    /// Back to municipality triage: the organisation says it is not theirs (<paramref name="reason"/> "not-ours"), or
+    /// it was not accepted within the acknowledgement time ("not-accepted-in-time").
+    /// </summary>
+    public void Escalate(string triageOrganisation, string reason, string actor, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(triageOrganisation);
+        ChangeStatus(SignalStatus.Routed);
+        OrganisationId = triageOrganisation;
+        RoutingReason = Routing.RoutingReason.Fallback;
+        RoutedAt = now.ToUniversalTime();
+        Append(SignalEventKinds.Escalated, now, actor, reason);
+    }
+
+    public void AddNote(string organisation, string text, DateTimeOffset now)
+    {
+        text = text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxCommentLength) throw new DomainException($"A note has 1 to {MaxCommentLength} characters.", "text");
+        if (_notes.Count >= MaxNotes) throw new DomainException($"A signal holds at most {MaxNotes} notes; summarise in a response or a new signal.", "text");
+        Append(SignalEventKinds.NoteAdded, now, organisation);
+        _notes.Add(new InternalNote(_events[^1].Sequence, now.ToUniversalTime(), organisation, text));
+    }
+
+    public void Respond(ResidentResponse response, DateTimeOffset now)
+    {
+        if (response.Text is null && response.StandardReply is null) throw new DomainException("A response needs a text or a standard reply.", "text");
+        if (response.Text is { Length: > MaxResponseLength } || response.ResidentText is { Length: > 2 * MaxResponseLength })
+            throw new DomainException($"A response has at most {MaxResponseLength} characters.", "text");
+        if (_responses.Count >= MaxResponses) throw new DomainException($"A signal holds at most {MaxResponses} responses.", "text");
+        Append(SignalEventKinds.Responded, now, response.Organisation, response.StandardReply);
+        _responses.Add(response with { AfterEvent = _events[^1].Sequence, At = now.ToUniversalTime() });
+    }
 
     /// <summary>The organisation reports the problem solved; the resident is then asked whether it is.</summary>
     public void Resolve(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Resolved, now, actor);
@@ -145,6 +210,9 @@ public sealed class Signal
     }
 
     public const int MaxCommentLength = 2000;
+    // Notes and responses live on the signal's row (one transaction per change); a Table string property holds
+    // 32K characters, so their number and length are bounded to stay well inside it.
+    public const int MaxNotes = 12, MaxResponses = 8, MaxResponseLength = 1000;
 
     public void AttachPhoto(string blobName, DateTimeOffset now)
     {
@@ -175,7 +243,20 @@ public sealed record SignalSnapshot(
     ResidentContact? Contact, SignalFlagsInfo Flags, HandlingPromise Promise, DateTimeOffset ReceivedAt, SignalStatus Status,
     string? OrganisationId, RoutingReason? RoutingReason, IReadOnlyList<string> CopyTo, DateTimeOffset? RoutedAt,
     TranslationState Translation, string? TextNl, string? DetectedLanguage,
-    IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null);
+    IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null,
+    IReadOnlyList<InternalNote>? Notes = null, IReadOnlyList<ResidentResponse>? Responses = null);
+
+/// <summary>A coordinator's internal note (never shown to the resident).</summary>
+public sealed record InternalNote(int AfterEvent, DateTimeOffset At, string Organisation, string Text);
+
+/// <summary>
+/// A response to the resident. <see cref="Text"/> as the coordinator wrote it (in <see cref="Language"/>, usually
+/// Dutch); <see cref="ResidentText"/> in the resident's language when a translation was made, with
+/// <see cref="MachineTranslated"/> telling the resident it was a machine's. A standard reply
+/// (<see cref="StandardReply"/>) has reviewed texts in every form language and needs no machine.
+/// </summary>
+public sealed record ResidentResponse(int AfterEvent, DateTimeOffset At, string Organisation, string Language, string? Text,
+    string? ResidentText, bool MachineTranslated, string? StandardReply);
 
 /// <summary>A resident's own words added after intake (the "not solved" answer); <see cref="AfterEvent"/> places it in the history.</summary>
 public sealed record ResidentComment(int AfterEvent, DateTimeOffset At, string Text);

@@ -12,6 +12,12 @@ public static class SignalEventKinds
     /// <summary>The resident answered "Is your problem solved?" with yes (detail "solved") or no (detail "not-solved").</summary>
     public const string ResidentAnswered = "resident-answered";
     public const string PhotoAttached = "photo-attached";
+    /// <summary>Handed to another organisation (detail: the receiving organisation's id); it must accept it.</summary>
+    public const string Forwarded = "forwarded";
+    /// <summary>Not accepted in time, or rejected as not theirs: back to municipality triage (detail: why, a code).</summary>
+    public const string Escalated = "escalated";
+    public const string Responded = "responded";
+    public const string NoteAdded = "note-added";
 }
 
 /// <summary>

@@ -13,9 +13,10 @@ public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? Re
     double? WorkingHoursLeftToAcknowledge);
 
 /// <summary>
-/// Computes the promised times for a signal and keeps the gauge <c>signalering.signals.overdue</c> (per
-/// organisation: routed signals not accepted within the category's acknowledgement time). The sweep timer refreshes
-/// the gauge; it reads the open signals only.
+/// Computes the promised times for a signal and runs "accept or bounce": on each sweep, a signal that its
+/// organisation has not accepted within the category's acknowledgement time goes to municipality triage (the
+/// confidential handler's signals stay in the confidential channel), and triage gets it on its queue. Keeps the gauge
+/// <c>signalering.signals.overdue</c> (per organisation, before escalation). Reads the open signals only.
 /// </summary>
 public sealed class HandlingClocks
 {
@@ -23,11 +24,17 @@ public sealed class HandlingClocks
     private readonly ConcurrentDictionary<string, long> _overdue = new();
     private readonly SignalTable _signals;
     private readonly TimeProvider _time;
+    private readonly ReferenceDataProvider _reference;
+    private readonly SignalProcessor _processor;
+    private readonly ILogger<HandlingClocks> _log;
 
-    public HandlingClocks(SignalTable signals, TimeProvider time)
+    public HandlingClocks(SignalTable signals, TimeProvider time, ReferenceDataProvider reference, SignalProcessor processor, ILogger<HandlingClocks> log)
     {
         _signals = signals;
         _time = time;
+        _reference = reference;
+        _processor = processor;
+        _log = log;
         SignaleringTelemetry.Meter.CreateObservableGauge("signalering.signals.overdue",
             () => _overdue.Select(o => new Measurement<long>(o.Value, new KeyValuePair<string, object?>("organisation", o.Key))),
             "{signal}", "Routed signals not accepted within their acknowledgement time");
@@ -47,15 +54,37 @@ public sealed class HandlingClocks
             waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null);
     }
 
-    public async Task RefreshOverdueAsync(CancellationToken ct)
+    /// <summary>Counts overdue signals per organisation and escalates those not accepted in time. Returns how many were escalated.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
+        var set = await _reference.GetAsync(ct);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var overdue = new List<Signal>();
         var filter = string.Join(" or ", AwaitingAcceptance.Select(s => $"Status eq '{s.ToCode()}'"));
         await foreach (var signal in _signals.QueryAsync(filter, ct))
             if (signal.OrganisationId is { } org && For(signal, now).AcknowledgeOverdue)
+            {
                 counts[org] = counts.GetValueOrDefault(org) + 1;
+                overdue.Add(signal);
+            }
         foreach (var key in _overdue.Keys.Except(counts.Keys)) _overdue[key] = 0;
         foreach (var (org, count) in counts) _overdue[org] = count;
+
+        var escalated = 0;
+        foreach (var candidate in overdue)
+        {
+            var fallback = set.Router.Fallback(candidate.Flags.Sensitive).OrganisationId;
+            if (candidate.OrganisationId == fallback) continue; // triage itself is late: the gauge and the alert say so
+            var stored = await _signals.GetAsync(candidate.Code, ct);
+            if (stored is null || !AwaitingAcceptance.Contains(stored.Signal.Status) || stored.Signal.OrganisationId != candidate.OrganisationId) continue;
+            stored.Signal.Escalate(fallback, "not-accepted-in-time", "system", now);
+            if (!await _signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) continue; // someone acted meanwhile
+            await _processor.NotifyAsync(stored.Signal, ct);
+            escalated++;
+            _log.LogInformation("Signal {Code} not accepted in time by {Organisation}: escalated to {Triage}",
+                candidate.Code.ToString(), candidate.OrganisationId, fallback);
+        }
+        return escalated;
     }
 }

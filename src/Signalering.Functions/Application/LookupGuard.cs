@@ -43,13 +43,19 @@ public sealed class LookupGuard(IOptions<SignalOptions> options, TimeProvider ti
         if (_misses.Count > 100_000) Prune();
     }
 
-    /// <summary>Waits until <see cref="SignalOptions.LookupFloor"/> has passed since <paramref name="startedAt"/>.</summary>
+    /// <summary>A timestamp to pass to <see cref="PadAsync"/>: real elapsed time, whatever the business clock says.</summary>
+    public static long Start() => TimeProvider.System.GetTimestamp();
+
+    /// <summary>
+    /// Waits until <see cref="SignalOptions.LookupFloor"/> has passed since <paramref name="startedAt"/>. Measured on
+    /// the real clock: what a guesser times is wall time, and a test's frozen business clock must not stall lookups.
+    /// </summary>
     public async Task PadAsync(long startedAt, CancellationToken ct)
     {
         // Timers tick in whole milliseconds and can fire a fraction early: wait again until the floor has truly passed.
         TimeSpan left;
-        while ((left = options.Value.LookupFloor - time.GetElapsedTime(startedAt)) > TimeSpan.Zero)
-            await Task.Delay(left + TimeSpan.FromMilliseconds(1), time, ct);
+        while ((left = options.Value.LookupFloor - TimeProvider.System.GetElapsedTime(startedAt)) > TimeSpan.Zero)
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), ct);
     }
 
     private void Prune()

@@ -19,9 +19,12 @@ public sealed record IntakeAccepted(string TrackingCode, string StatusUrl, strin
 
 public sealed record HistoryItem(DateTimeOffset At, string Kind, string Text);
 
+/// <summary>A response as the resident reads it. <see cref="Label"/> says "translated by a computer" where that is so.</summary>
+public sealed record ResponseView(DateTimeOffset At, string Text, string Language, bool MachineTranslated, string? Label);
+
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
-    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<object> Responses, string ResponsesNone, bool AwaitsAnswer);
+    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -53,6 +56,8 @@ public static class ResidentViews
                 SignalEventKinds.Flagged when s.IsUrgent => T("event.flaggedUrgent"),
                 SignalEventKinds.Routed when s.RoutingReason == RoutingReason.Confidential => T("event.confidential"),
                 SignalEventKinds.Routed => T("event.routed", ("organisation", OrganisationLabel(e.Detail, reference, lang, texts))),
+                SignalEventKinds.Forwarded => T("status.forwarded"),
+                SignalEventKinds.Escalated => T("event.routed", ("organisation", OrganisationLabel(s.OrganisationId, reference, lang, texts))),
                 SignalEventKinds.ResidentAnswered => T(e.Detail == "solved" ? "event.confirmedSolved" : "event.reopened"),
                 // The resident's own "not solved" already says it was reopened.
                 SignalEventKinds.StatusChanged when e.Actor == "resident" => null,
@@ -62,8 +67,18 @@ public static class ResidentViews
             if (text is not null) history.Add(new HistoryItem(e.At, e.Kind, text));
         }
         return new StatusView(s.Code.ToString(), lang, Direction(lang), s.Status.ToCode(), T(StatusKey(s.Status)), s.IsUrgent,
-            Promise(s, texts, lang), history, [], T("responses.none"), s.AwaitsResidentAnswer);
+            Promise(s, texts, lang), history, Responses(s, texts, lang), T("responses.none"), s.AwaitsResidentAnswer);
     }
+
+    // Standard replies exist in every form language; free text is shown in the resident's language when the
+    // translator made one (labelled), otherwise as written.
+    private static List<ResponseView> Responses(Signal s, ResidentTexts texts, string lang) =>
+        s.Responses.Select(r => r.StandardReply is { } key
+                ? new ResponseView(r.At, texts.Get(lang, "reply." + key), lang, false, null)
+                : r.ResidentText is { } translated && lang == s.Language
+                    ? new ResponseView(r.At, translated, s.Language, r.MachineTranslated, r.MachineTranslated ? texts.Get(lang, "responses.machineTranslated") : null)
+                    : new ResponseView(r.At, r.Text ?? "", r.Language, false, null))
+            .ToList();
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;
 

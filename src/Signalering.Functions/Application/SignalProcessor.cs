@@ -64,7 +64,8 @@ public sealed class SignalProcessor(
         throw new InvalidOperationException($"Signal {code} kept changing while being routed.");
     }
 
-    private async Task NotifyAsync(Signal signal, CancellationToken ct)
+    /// <summary>Puts the signal's message on its organisation's queue (and its copies'). Also used after an escalation.</summary>
+    public async Task NotifyAsync(Signal signal, CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();

@@ -16,7 +16,7 @@ public abstract record LookupOutcome
 /// misses from one client block it for a while, and hit or miss costs one storage read and the same padded time,
 /// so a guesser learns nothing from timing.
 /// </summary>
-public sealed class StatusLookup(SignalTable signals, LookupGuard guard, TimeProvider time)
+public sealed class StatusLookup(SignalTable signals, LookupGuard guard)
 {
     // Any well-formed code serves for an equal-cost read when the given one is malformed.
     private static readonly TrackingCode Placeholder = TrackingCode.Alphabet
@@ -24,7 +24,7 @@ public sealed class StatusLookup(SignalTable signals, LookupGuard guard, TimePro
 
     public async Task<LookupOutcome> FindAsync(string client, string? trackingCode, CancellationToken ct)
     {
-        var started = time.GetTimestamp();
+        var started = LookupGuard.Start();
         LookupOutcome outcome;
         if (guard.IsBlocked(client, out var retryAfter)) outcome = new LookupOutcome.Blocked(retryAfter);
         else

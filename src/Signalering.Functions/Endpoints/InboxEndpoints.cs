@@ -20,7 +20,11 @@ namespace Signalering.Functions.Endpoints;
 /// <item><c>GET /api/inbox</c>: the organisation's open signals, overdue and urgent first, with their clocks;</item>
 /// <item><c>GET /api/inbox/signals/{code}</c>: one signal: original text, Dutch machine translation (labelled),
 /// contact details (stored only with the resident's consent), history;</item>
-/// <item><c>POST /api/inbox/signals/{code}/accept</c>, <c>…/resolve</c>: workflow steps.</item>
+/// <item><c>POST /api/inbox/signals/{code}/{action}</c>: a workflow step — <c>accept</c>, <c>start</c>,
+/// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c>, <c>reopen</c>,
+/// <c>forward</c> <c>{to, reason}</c> (the receiving organisation must accept; the resident is told),
+/// <c>reject</c> <c>{reason}</c> (not ours: back to municipality triage), <c>note</c> <c>{text}</c> (internal),
+/// <c>respond</c> <c>{text}</c> or <c>{standardReply}</c> (to the resident, machine-translated and labelled).</item>
 /// </list>
 /// </summary>
 public static class InboxEndpoints
@@ -30,10 +34,7 @@ public static class InboxEndpoints
         var inbox = app.MapGroup("/api/inbox").RequireAuthorization(SignaleringAuth.InboxPolicy);
         inbox.MapGet("", ListAsync);
         inbox.MapGet("/signals/{code}", DetailAsync);
-        inbox.MapPost("/signals/{code}/accept", (string code, HttpContext http, SignalTable signals, AuditTable audit, TimeProvider time, CancellationToken ct) =>
-            ChangeAsync(code, "accept", (s, actor, now) => s.Accept(actor, now), http, signals, audit, time, ct));
-        inbox.MapPost("/signals/{code}/resolve", (string code, HttpContext http, SignalTable signals, AuditTable audit, TimeProvider time, CancellationToken ct) =>
-            ChangeAsync(code, "resolve", (s, actor, now) => s.Resolve(actor, now), http, signals, audit, time, ct));
+        inbox.MapPost("/signals/{code}/{action}", ActAsync);
         return app;
     }
 
@@ -94,12 +95,28 @@ public static class InboxEndpoints
         });
     }
 
-    private static async Task<IResult> ChangeAsync(string code, string action, Action<Signal, string, DateTimeOffset> change, HttpContext http,
-        SignalTable signals, AuditTable audit, TimeProvider time, CancellationToken ct)
+    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply);
+
+    private static readonly string[] StandardReplies = ["looking", "planned", "needInfo", "solved", "forwarded"];
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static async Task<IResult> ActAsync(string code, string action, HttpContext http, SignalTable signals, AuditTable audit,
+        ReferenceDataProvider reference, Domain.Translation.ITextTranslator translator, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
+        string[] withBody = ["forward", "reject", "note", "respond"];
+        string[] simple = ["accept", "start", "await-resident", "resolve", "cancel", "reopen"];
+        if (!withBody.Contains(action) && !simple.Contains(action))
+            return Problems.Field("action", $"Unknown action. Use one of: {string.Join(", ", simple.Concat(withBody))}.", StatusCodes.Status404NotFound);
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch))
             return Problems.Field("If-Match", "Send the ETag of the signal as you last read it.", StatusCodes.Status428PreconditionRequired);
+        var body = new ActionBody(null, null, null, null);
+        if (withBody.Contains(action))
+        {
+            var (read, bodyProblem) = await JsonBody.ReadAsync<ActionBody>(http.Request, Json, ct);
+            if (bodyProblem is not null) return bodyProblem;
+            body = read!;
+        }
         var (stored, problem) = await LoadVisibleAsync(code, http.User, signals, ct);
         if (problem is not null) return problem;
         if (stored!.ETag.ToString() != ifMatch)
@@ -112,14 +129,78 @@ public static class InboxEndpoints
         activity?.SetTag(SignaleringTelemetry.TrackingCodeTag, stored.Signal.Code.Value);
 
         var now = time.GetUtcNow();
-        var actor = SignaleringClaims.OrganisationOf(http.User)!;
-        try { change(stored.Signal, actor, now); }
+        var org = SignaleringClaims.OrganisationOf(http.User)!;
+        var s = stored.Signal;
+        var set = await reference.GetAsync(ct);
+        try
+        {
+            switch (action)
+            {
+                case "accept": s.Accept(org, now); break;
+                case "start": s.Start(org, now); break;
+                case "await-resident": s.AwaitResident(org, now); break;
+                case "resolve": s.Resolve(org, now); break;
+                case "cancel": s.Cancel(org, now); break;
+                case "reopen": s.Reopen(org, now); break;
+                case "note": s.AddNote(org, body.Text ?? "", now); break;
+                case "forward":
+                    if (string.IsNullOrWhiteSpace(body.To) || !set.Organisations.TryGetValue(body.To, out var target))
+                        return Problems.Field("to", "Name the organisation (its id) that should take this signal.");
+                    if (string.IsNullOrWhiteSpace(body.Reason)) return Problems.Field("reason", "Say why it goes to them; it helps them act.");
+                    // The confidential channel never reaches the location's operator.
+                    if (s.RoutingReason == Domain.Routing.RoutingReason.Confidential && set.Locations.TryGetValue(s.LocationId, out var location)
+                        && (location.OperatorId == target.Id || target.Kind == Domain.Organisations.OrganisationKind.Coa))
+                        return Problems.Field("to", "A confidential signal cannot go to the location's operator.", StatusCodes.Status409Conflict);
+                    s.AddNote(org, "Doorgestuurd naar " + target.Name + ": " + body.Reason.Trim(), now);
+                    s.Forward(target.Id, org, now);
+                    s.Respond(new ResidentResponse(0, now, org, s.Language, null, null, false, "forwarded"), now);
+                    break;
+                case "reject":
+                    if (string.IsNullOrWhiteSpace(body.Reason)) return Problems.Field("reason", "Say why this is not yours, for the triage desk.");
+                    var fallback = set.Router.Fallback(s.Flags.Sensitive).OrganisationId;
+                    if (fallback == org) return Problems.Field("action", "The triage desk cannot reject to itself: forward it instead.", StatusCodes.Status409Conflict);
+                    s.AddNote(org, "Niet van ons: " + body.Reason.Trim(), now);
+                    s.Escalate(fallback, "not-ours", org, now);
+                    break;
+                case "respond":
+                    if (body.StandardReply is { } key)
+                    {
+                        if (!StandardReplies.Contains(key)) return Problems.Field("standardReply", $"Use one of: {string.Join(", ", StandardReplies)}.");
+                        s.Respond(new ResidentResponse(0, now, org, s.Language, null, null, false, key), now);
+                    }
+                    else
+                    {
+                        var text = body.Text?.Trim();
+                        if (string.IsNullOrEmpty(text)) return Problems.Field("text", "Write the response, or choose a standardReply.");
+                        var (translated, machine) = await TranslateForResidentAsync(text, s.Language, translator, logs.CreateLogger("Inbox"), ct);
+                        s.Respond(new ResidentResponse(0, now, org, "nl", text, translated, machine, null), now);
+                    }
+                    break;
+            }
+        }
         catch (DomainException e) { return Problems.Field(e.Field ?? "status", e.Message, StatusCodes.Status409Conflict); }
-        if (!await signals.SaveAsync(stored, stored.Signal, [], [], now, ct))
+        if (!await signals.SaveAsync(stored, s, [], [], now, ct))
             return Problems.Field("If-Match", "Someone changed this signal since you read it. Read it again.", StatusCodes.Status412PreconditionFailed);
-        await AuditAsync(audit, stored.Signal, http.User, action, now, ct);
-        var fresh = await signals.GetAsync(stored.Signal.Code, ct);
+        await AuditAsync(audit, s, http.User, action, now, ct);
+        var fresh = await signals.GetAsync(s.Code, ct);
         if (fresh is not null) http.Response.Headers.ETag = fresh.ETag.ToString();
-        return Results.Ok(Item(stored.Signal, now));
+        return Results.Ok(Item(s, now));
+    }
+
+    /// <summary>The coordinator's Dutch into the resident's language, when a translator is there; otherwise as written.</summary>
+    private static async Task<(string? Text, bool Machine)> TranslateForResidentAsync(string text, string residentLanguage,
+        Domain.Translation.ITextTranslator translator, ILogger log, CancellationToken ct)
+    {
+        if (residentLanguage == "nl" || !translator.IsConfigured) return (null, false);
+        try
+        {
+            var result = await translator.TranslateAsync(text, "nl", [residentLanguage], ct);
+            return result.Translations.TryGetValue(residentLanguage, out var t) ? (t, true) : (null, false);
+        }
+        catch (Domain.Translation.TranslationUnavailableException e)
+        {
+            log.LogWarning("Translating a response failed: {Reason}; the resident sees it as written", e.Message);
+            return (null, false);
+        }
     }
 }

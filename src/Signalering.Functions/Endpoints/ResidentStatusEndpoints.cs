@@ -105,7 +105,16 @@ public static class ResidentStatusEndpoints
                 .Append("<button type=\"submit\" name=\"solved\" value=\"yes\" class=\"secondary\">").Append(h.T("status.yes")).Append("</button></form>");
         }
 
-        body.Append("<h2>").Append(h.T("responses.title")).Append("</h2><p>").Append(E(view.ResponsesNone)).Append("</p>");
+        body.Append("<h2>").Append(h.T("responses.title")).Append("</h2>");
+        if (view.Responses.Count == 0) body.Append("<p>").Append(E(view.ResponsesNone)).Append("</p>");
+        foreach (var r in view.Responses.Reverse())
+        {
+            var rtl = FormLanguages.TryGet(r.Language, out var rl) && rl.RightToLeft ? "rtl" : "ltr";
+            body.Append("<div class=\"notice response\"><time datetime=\"").Append(r.At.UtcDateTime.ToString("o", CultureInfo.InvariantCulture)).Append("\">")
+                .Append(TimeZoneInfo.ConvertTime(r.At, Netherlands).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)).Append("</time><p lang=\"")
+                .Append(E(r.Language)).Append("\" dir=\"").Append(rtl).Append("\">").Append(E(r.Text)).Append("</p>")
+                .Append(r.Label is null ? "" : $"<span class=\"label\">{E(r.Label)}</span>").Append("</div>");
+        }
         body.Append("<h2>").Append(h.T("history.title")).Append("</h2><ol class=\"history\">");
         foreach (var item in view.History.Reverse())
         {

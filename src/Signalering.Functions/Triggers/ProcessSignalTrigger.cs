@@ -43,7 +43,7 @@ public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depth
         using var activity = SignaleringTelemetry.Source.StartActivity(Name);
         await sweeper.SweepAsync(cancellationToken);
         await depths.RefreshAsync(cancellationToken);
-        await clocks.RefreshOverdueAsync(cancellationToken);
+        await clocks.SweepAsync(cancellationToken);
     }
 }
 

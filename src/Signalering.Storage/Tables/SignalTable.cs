@@ -211,6 +211,8 @@ public sealed class SignalTable(TableClient table)
             ["ResidentComments"] = s.ResidentComments.Count == 0 ? null : JsonSerializer.Serialize(s.ResidentComments),
             ["Attachments"] = s.Attachments.Count == 0 ? null : string.Join('|', s.Attachments),
             ["TraceParent"] = s.TraceParent,
+            ["Notes"] = s.Notes.Count == 0 ? null : JsonSerializer.Serialize(s.Notes),
+            ["Responses"] = s.Responses.Count == 0 ? null : JsonSerializer.Serialize(s.Responses),
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
             ["OrganisationNotified"] = organisationNotified,
@@ -230,6 +232,8 @@ public sealed class SignalTable(TableClient table)
             string.IsNullOrEmpty(copy) ? [] : copy.Split(','), e.GetDateTimeOffset("RoutedAt"),
             Enum.Parse<TranslationState>(e.GetString("Translation")), e.GetString("TextNl"), e.GetString("DetectedLanguage"),
             e.GetString("ResidentComments") is { } comments ? JsonSerializer.Deserialize<List<ResidentComment>>(comments) : null,
-            e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null, e.GetString("TraceParent"));
+            e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null, e.GetString("TraceParent"),
+            e.GetString("Notes") is { } notes ? JsonSerializer.Deserialize<List<InternalNote>>(notes) : null,
+            e.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<ResidentResponse>>(responses) : null);
     }
 }

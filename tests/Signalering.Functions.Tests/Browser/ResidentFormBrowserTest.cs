@@ -32,13 +32,16 @@ public sealed class ResidentFormBrowserTest(ChromiumFixture chromium) : IDisposa
         await page.GetByRole(AriaRole.Link, new() { Name = nativeName, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = Name(category, lang), Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = Name(sub, lang), Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/{lang}/{category}/{sub}$"));
+        // Wait for the element, not for a load event: with JavaScript off, load can fire before a waiter is attached.
+        await page.Locator("#report").WaitForAsync();
+        Assert.Matches($"/{lang}/{category}/{sub}$", page.Url);
         return page;
     }
 
     private static async Task<string> ConfirmationCodeAsync(IPage page)
     {
-        await page.WaitForURLAsync(new Regex("/s/[A-Z0-9]+"));
+        await page.Locator("#tracking-code").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Matches("/s/[A-Z0-9]+", page.Url);
         return (await page.Locator("#tracking-code").InnerTextAsync()).Trim();
     }
 

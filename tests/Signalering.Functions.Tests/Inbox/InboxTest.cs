@@ -101,11 +101,92 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), item.GetProperty("clock").GetProperty("acknowledgeBy").GetDateTimeOffset());
         Assert.False(item.GetProperty("clock").GetProperty("acknowledgeOverdue").GetBoolean());
 
-        _clock.Advance(TimeSpan.FromDays(3)); // Thursday
+        _clock.Advance(TimeSpan.FromDays(3)); // Thursday: not accepted in time
         await _app.InvokeTimerAsync("SweepSignals");
         Assert.Equal(1, _app.Services.GetRequiredService<HandlingClocks>().Overdue["coa-luttelgeest"]);
-        var overdue = JsonDocument.Parse(await _app.Coordinator("coa-luttelgeest").GetStringAsync("/api/inbox")).RootElement
-            .GetProperty("signals")[0];
-        Assert.True(overdue.GetProperty("clock").GetProperty("acknowledgeOverdue").GetBoolean());
+        // Accept or bounce: it went to municipality triage, which has it on its queue and in its inbox.
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal("gemeente-triage", signal.OrganisationId);
+        Assert.Equal(SignalStatus.Routed, signal.Status);
+        Assert.Contains(signal.Events, e => e.Kind == SignalEventKinds.Escalated && e.Detail == "not-accepted-in-time");
+        Assert.Contains(await _app.PeekOrganisationQueueAsync("gemeente-triage"), m => m.GetProperty("trackingCode").GetString() == code);
+        var triage = JsonDocument.Parse(await _app.Coordinator("gemeente-triage", "municipality").GetStringAsync("/api/inbox")).RootElement;
+        Assert.Contains(triage.GetProperty("signals").EnumerateArray(), s => s.GetProperty("trackingCode").GetString() == code);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator("coa-luttelgeest").GetAsync($"/api/inbox/signals/{code}")).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> ActAsync(HttpClient client, string code, string action, object? body = null)
+    {
+        var detail = await client.GetAsync($"/api/inbox/signals/{code}");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbox/signals/{code}/{action}")
+        {
+            Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", detail.Headers.ETag!.ToString());
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Forward_TheReceiverMustAccept_AndTheResidentIsTold()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(coa, code, "forward", new { to = "wooncooperatie" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "forward", new { to = "wooncooperatie", reason = "Gebouw is van de corporatie" })).StatusCode);
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal(SignalStatus.Forwarded, signal.Status);
+        Assert.Equal("wooncooperatie", signal.OrganisationId);
+        Assert.Contains("corporatie", Assert.Single(signal.Notes).Text);
+
+        var housing = _app.Coordinator("wooncooperatie");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(housing, code, "accept")).StatusCode);
+        Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
+
+        // The resident reads that it was passed on, in Arabic, but never the internal note.
+        var status = await _app.CreateClient().GetStringAsync($"/api/signals/{code}");
+        Assert.Contains(Domain.Texts.ResidentTexts.Default.Get("ar", "reply.forwarded"), status);
+        Assert.DoesNotContain("corporatie", status);
+    }
+
+    [Fact]
+    public async Task Reject_NotOurs_GoesBackToTriage()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "reject", new { reason = "Dit is een gemeentezaak" })).StatusCode);
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal("gemeente-triage", signal.OrganisationId);
+        Assert.Contains(signal.Events, e => e.Kind == SignalEventKinds.Escalated && e.Detail == "not-ours");
+        var triage = _app.Coordinator("gemeente-triage", "municipality");
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(triage, code, "reject", new { reason = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Respond_FreeTextIsLabelledAndInternalNotesStayInternal()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "note", new { text = "Bewoner kamer 12 eerder gesproken" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "respond", new { standardReply = "planned" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(coa, code, "respond", new { standardReply = "whatever" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "respond", new { text = "De monteur komt donderdag." })).StatusCode);
+
+        var view = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{code}")).RootElement;
+        var responses = view.GetProperty("responses").EnumerateArray().ToList();
+        Assert.Equal(2, responses.Count);
+        Assert.Equal(Domain.Texts.ResidentTexts.Default.Get("ar", "reply.planned"), responses[0].GetProperty("text").GetString());
+        // No translator configured here: the free text is shown as written, in Dutch, and not labelled as machine work.
+        Assert.Equal("De monteur komt donderdag.", responses[1].GetProperty("text").GetString());
+        Assert.Equal("nl", responses[1].GetProperty("language").GetString());
+        Assert.DoesNotContain("kamer 12", view.ToString());
+    }
+
+    [Fact]
+    public async Task UnknownAction_IsAProblemNamingIt()
+    {
+        var code = await RoutedSignalAsync();
+        var response = await ActAsync(_app.Coordinator("coa-luttelgeest"), code, "delete");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("action", await response.Content.ReadAsStringAsync());
     }
 }
