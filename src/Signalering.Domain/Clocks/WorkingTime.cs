@@ -24,6 +24,7 @@ public sealed class WorkingTime
     public DateTimeOffset AddWorkingHours(DateTimeOffset start, double hours)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        if (hours == 0) return start; // 17:00 and the next 09:00 are the same working moment; keep the one given
         var local = TimeZoneInfo.ConvertTime(start, _zone).DateTime;
         var left = TimeSpan.FromHours(hours);
         var cursor = Clamp(local);

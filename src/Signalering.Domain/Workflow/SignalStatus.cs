@@ -34,6 +34,8 @@ public static class SignalStatusCodes
 
     public static string ToCode(this SignalStatus status) => Codes[status];
 
+    public static bool TryParse(string? code, out SignalStatus status) => ByCode.TryGetValue(code ?? "", out status);
+
     public static SignalStatus Parse(string code) =>
         ByCode.TryGetValue(code, out var s) ? s : throw new DomainException($"Unknown status '{code}'.", "status");
 }

@@ -10,7 +10,7 @@ namespace Signalering.Functions.Application;
 
 /// <summary>A signal's handling-time clocks, in working time (see <see cref="WorkingTime"/>).</summary>
 public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? ResolveBy, bool AcknowledgeOverdue, bool ResolveOverdue,
-    double? WorkingHoursLeftToAcknowledge);
+    double? WorkingHoursLeftToAcknowledge, bool Paused = false, double PausedWorkingHours = 0);
 
 /// <summary>
 /// Computes the promised times for a signal and runs "accept or bounce": on each sweep, a signal that its
@@ -47,11 +47,28 @@ public sealed class HandlingClocks
         if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null);
         var work = WorkingTime.Netherlands;
         var acknowledgeBy = work.AddWorkingHours(routed, s.Promise.AcknowledgeWithinWorkingHours);
-        var resolveBy = work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays);
+        // Time spent waiting for the resident does not count against the organisation.
+        var (paused, pausedNow) = PausedTime(s, now, work);
+        var resolveBy = work.AddWorkingHours(work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays), paused.TotalHours);
         var waiting = AwaitingAcceptance.Contains(s.Status);
         var open = s.Status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged);
-        return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && now > resolveBy,
-            waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null);
+        return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
+            waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
+            pausedNow, Math.Round(paused.TotalHours, 1));
+    }
+
+    /// <summary>Working time the signal spent awaiting the resident (from the status changes in its history).</summary>
+    private static (TimeSpan Total, bool Now) PausedTime(Signal s, DateTimeOffset now, WorkingTime work)
+    {
+        var total = TimeSpan.Zero;
+        DateTimeOffset? since = null;
+        foreach (var e in s.Events.Where(e => e.Kind == SignalEventKinds.StatusChanged))
+        {
+            if (since is { } start) { total += work.Between(start, e.At); since = null; }
+            if (e.Detail == SignalStatus.AwaitingResident.ToCode()) since = e.At;
+        }
+        if (since is { } open) total += work.Between(open, now);
+        return (total, since is not null);
     }
 
     /// <summary>Counts overdue signals per organisation and escalates those not accepted in time. Returns how many were escalated.</summary>

@@ -44,21 +44,39 @@ public static class InboxEndpoints
     private static InboxItem Item(Signal s, DateTimeOffset now) => new(s.Code.ToString(), s.Status.ToCode(), s.Category, s.Subcategory, s.LocationId,
         s.Language, s.IsUrgent, s.RoutingReason == Domain.Routing.RoutingReason.Confidential, s.ReceivedAt, s.RoutedAt, HandlingClocks.For(s, now));
 
-    private static async Task<IResult> ListAsync(HttpContext http, SignalTable signals, TimeProvider time, CancellationToken ct)
+    /// <summary>Inbox filters; all optional. Without <c>status</c>, closed signals (resolved, cancelled, merged) are left out.</summary>
+    public sealed record InboxFilter(string? Status, string? Category, string? Location, bool? Urgent, bool? Overdue);
+
+    private static async Task<IResult> ListAsync(HttpContext http, SignalTable signals, TimeProvider time, CancellationToken ct,
+        string? status = null, string? category = null, string? location = null, bool? urgent = null, bool? overdue = null)
     {
+        var filter = new InboxFilter(status, category, location, urgent, overdue);
+        if (status is not null && !SignalStatusCodes.TryParse(status, out _))
+            return Problems.Field("status", $"Unknown status. Use one of: {string.Join(", ", Enum.GetValues<SignalStatus>().Select(s => s.ToCode()))}.");
         var org = SignaleringClaims.OrganisationOf(http.User)!;
-        var now = time.GetUtcNow();
+        return Results.Ok(new { organisation = org, filter, signals = await InboxAsync(org, filter, signals, time.GetUtcNow(), ct) });
+    }
+
+    /// <summary>An organisation's signals, filtered, overdue and urgent first, then by the acknowledgement deadline.</summary>
+    internal static async Task<List<InboxItem>> InboxAsync(string org, InboxFilter filter, SignalTable signals, DateTimeOffset now, CancellationToken ct)
+    {
         var items = new List<InboxItem>();
         // Organisation ids are validated reference data (letters, digits, dashes): safe inside the filter.
         await foreach (var s in signals.QueryAsync($"OrganisationId eq '{org.Replace("'", "''")}'", ct))
-            if (s.Status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged))
-                items.Add(Item(s, now));
-        var ordered = items
+        {
+            if (filter.Status is null ? s.Status is SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged : s.Status.ToCode() != filter.Status) continue;
+            if (filter.Category is not null && s.Category != filter.Category && s.Subcategory != filter.Category) continue;
+            if (filter.Location is not null && s.LocationId != filter.Location) continue;
+            if (filter.Urgent is { } u && s.IsUrgent != u) continue;
+            var item = Item(s, now);
+            if (filter.Overdue is { } o && (item.Clock.AcknowledgeOverdue || item.Clock.ResolveOverdue) != o) continue;
+            items.Add(item);
+        }
+        return items
             .OrderByDescending(i => i.Clock.AcknowledgeOverdue || i.Clock.ResolveOverdue)
             .ThenByDescending(i => i.Urgent)
             .ThenBy(i => i.Clock.AcknowledgeBy ?? DateTimeOffset.MaxValue)
             .ToList();
-        return Results.Ok(new { organisation = org, signals = ordered });
     }
 
     private static async Task<(StoredSignal? Stored, IResult? Problem)> LoadVisibleAsync(string code, ClaimsPrincipal user, SignalTable signals, CancellationToken ct)

@@ -78,4 +78,7 @@ public sealed class WorkingTimeTest
         foreach (var hours in new[] { 0.5, 3, 8, 16, 40, 123 })
             Assert.Equal(TimeSpan.FromHours(hours), Work.Between(start, Work.AddWorkingHours(start, hours)));
     }
+
+    [Fact]
+    public void ZeroHours_ChangesNothing() => Assert.Equal(Nl(2026, 12, 7, 17), Work.AddWorkingHours(Nl(2026, 12, 7, 17), 0));
 }

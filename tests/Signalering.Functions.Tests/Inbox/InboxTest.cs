@@ -189,4 +189,40 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("action", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Filters_NarrowTheList_AndABadStatusIsNamed()
+    {
+        var ordinary = await RoutedSignalAsync();
+        var urgent = await RoutedSignalAsync(text: null, category: "wonen", sub: "wonen-brand");
+        var coa = _app.Coordinator("coa-luttelgeest");
+        string[] Codes(JsonElement list) => [.. list.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("trackingCode").GetString()!)];
+
+        var all = Codes(JsonDocument.Parse(await coa.GetStringAsync("/api/inbox")).RootElement);
+        Assert.Equal(urgent, all[0]); // urgent first
+        Assert.Equal([urgent], Codes(JsonDocument.Parse(await coa.GetStringAsync("/api/inbox?urgent=true")).RootElement));
+        Assert.Equal([ordinary], Codes(JsonDocument.Parse(await coa.GetStringAsync("/api/inbox?category=wonen-vocht")).RootElement));
+        Assert.Empty(Codes(JsonDocument.Parse(await coa.GetStringAsync("/api/inbox?status=accepted")).RootElement));
+        var bad = await coa.GetAsync("/api/inbox?status=done");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("status", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AwaitingTheResident_PausesTheResolutionClock()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "accept")).StatusCode);
+        var before = JsonDocument.Parse(await coa.GetStringAsync($"/api/inbox/signals/{code}")).RootElement.GetProperty("item").GetProperty("clock");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "await-resident")).StatusCode);
+        _clock.Advance(TimeSpan.FromDays(1)); // Tuesday 10:00: a full working day of waiting
+        var paused = JsonDocument.Parse(await coa.GetStringAsync($"/api/inbox/signals/{code}")).RootElement.GetProperty("item").GetProperty("clock");
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+        Assert.Equal(8, paused.GetProperty("pausedWorkingHours").GetDouble());
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "start")).StatusCode);
+        var after = JsonDocument.Parse(await coa.GetStringAsync($"/api/inbox/signals/{code}")).RootElement.GetProperty("item").GetProperty("clock");
+        Assert.False(after.GetProperty("paused").GetBoolean());
+        Assert.Equal(before.GetProperty("resolveBy").GetDateTimeOffset().AddDays(1), after.GetProperty("resolveBy").GetDateTimeOffset());
+    }
 }
