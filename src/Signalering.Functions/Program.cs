@@ -27,6 +27,7 @@ app.MapAdminPagesEndpoints();
 app.MapResidentFormEndpoints();
 app.MapResidentStatusEndpoints();
 app.MapInboxEndpoints();
+app.MapInboxPageEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

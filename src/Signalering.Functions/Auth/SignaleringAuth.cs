@@ -42,6 +42,7 @@ public static class SignaleringClaims
 public static class SignaleringAuth
 {
     public const string InboxPolicy = "inbox";
+    public const string TokenCookie = "signalering_token";
 
     public static WebApplicationBuilder AddSignaleringAuth(this WebApplicationBuilder builder)
     {
@@ -49,6 +50,15 @@ public static class SignaleringAuth
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
+            // The inbox page sends the token as an HttpOnly, SameSite=Strict cookie (see InboxPageEndpoints); the API takes the header.
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = c =>
+                {
+                    if (string.IsNullOrEmpty(c.Request.Headers.Authorization) && c.Request.Cookies.TryGetValue(TokenCookie, out var token)) c.Token = token;
+                    return Task.CompletedTask;
+                },
+            };
             o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
             o.TokenValidationParameters.NameClaimType = JwtRegisteredClaimNames.Sub;
             if (!string.IsNullOrEmpty(options.Authority))

@@ -41,7 +41,7 @@ public static class InboxEndpoints
     public sealed record InboxItem(string TrackingCode, string Status, string Category, string? Subcategory, string LocationId, string Language,
         bool Urgent, bool Confidential, DateTimeOffset ReceivedAt, DateTimeOffset? RoutedAt, ClockView Clock);
 
-    private static InboxItem Item(Signal s, DateTimeOffset now) => new(s.Code.ToString(), s.Status.ToCode(), s.Category, s.Subcategory, s.LocationId,
+    internal static InboxItem Item(Signal s, DateTimeOffset now) => new(s.Code.ToString(), s.Status.ToCode(), s.Category, s.Subcategory, s.LocationId,
         s.Language, s.IsUrgent, s.RoutingReason == Domain.Routing.RoutingReason.Confidential, s.ReceivedAt, s.RoutedAt, HandlingClocks.For(s, now));
 
     /// <summary>Inbox filters; all optional. Without <c>status</c>, closed signals (resolved, cancelled, merged) are left out.</summary>
@@ -79,7 +79,7 @@ public static class InboxEndpoints
             .ToList();
     }
 
-    private static async Task<(StoredSignal? Stored, IResult? Problem)> LoadVisibleAsync(string code, ClaimsPrincipal user, SignalTable signals, CancellationToken ct)
+    internal static async Task<(StoredSignal? Stored, IResult? Problem)> LoadVisibleAsync(string code, ClaimsPrincipal user, SignalTable signals, CancellationToken ct)
     {
         // Not found and not yours look the same: a coordinator cannot probe for other organisations' signals.
         var notFound = Results.Problem(title: "No such signal in your inbox.", statusCode: StatusCodes.Status404NotFound);
@@ -88,7 +88,7 @@ public static class InboxEndpoints
         return stored is not null && stored.Signal.OrganisationId == SignaleringClaims.OrganisationOf(user) ? (stored, null) : (null, notFound);
     }
 
-    private static Task AuditAsync(AuditTable audit, Signal s, ClaimsPrincipal user, string action, DateTimeOffset now, CancellationToken ct) =>
+    internal static Task AuditAsync(AuditTable audit, Signal s, ClaimsPrincipal user, string action, DateTimeOffset now, CancellationToken ct) =>
         audit.WriteAsync(new AuditEntry(s.Code.Value, now, SignaleringClaims.ActorOf(user), SignaleringClaims.OrganisationOf(user)!, action), ct);
 
     private static async Task<IResult> DetailAsync(string code, HttpContext http, SignalTable signals, AuditTable audit, TimeProvider time, CancellationToken ct)
@@ -118,23 +118,31 @@ public static class InboxEndpoints
     private static readonly string[] StandardReplies = ["looking", "planned", "needInfo", "solved", "forwarded"];
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
+    internal static readonly string[] ActionsWithBody = ["forward", "reject", "note", "respond"];
+    internal static readonly string[] SimpleActions = ["accept", "start", "await-resident", "resolve", "cancel", "reopen"];
+
     private static async Task<IResult> ActAsync(string code, string action, HttpContext http, SignalTable signals, AuditTable audit,
         ReferenceDataProvider reference, Domain.Translation.ITextTranslator translator, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
-        string[] withBody = ["forward", "reject", "note", "respond"];
-        string[] simple = ["accept", "start", "await-resident", "resolve", "cancel", "reopen"];
-        if (!withBody.Contains(action) && !simple.Contains(action))
-            return Problems.Field("action", $"Unknown action. Use one of: {string.Join(", ", simple.Concat(withBody))}.", StatusCodes.Status404NotFound);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch))
-            return Problems.Field("If-Match", "Send the ETag of the signal as you last read it.", StatusCodes.Status428PreconditionRequired);
+        if (!ActionsWithBody.Contains(action) && !SimpleActions.Contains(action))
+            return Problems.Field("action", $"Unknown action. Use one of: {string.Join(", ", SimpleActions.Concat(ActionsWithBody))}.", StatusCodes.Status404NotFound);
         var body = new ActionBody(null, null, null, null);
-        if (withBody.Contains(action))
+        if (ActionsWithBody.Contains(action))
         {
             var (read, bodyProblem) = await JsonBody.ReadAsync<ActionBody>(http.Request, Json, ct);
             if (bodyProblem is not null) return bodyProblem;
             body = read!;
         }
+        return await ApplyAsync(code, action, http.Request.Headers.IfMatch.ToString(), body, http, signals, audit, reference, translator, time, logs, ct);
+    }
+
+    /// <summary>One workflow step on a signal, for the API and the inbox page alike.</summary>
+    internal static async Task<IResult> ApplyAsync(string code, string action, string? ifMatch, ActionBody body, HttpContext http, SignalTable signals,
+        AuditTable audit, ReferenceDataProvider reference, Domain.Translation.ITextTranslator translator, TimeProvider time, ILoggerFactory logs,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(ifMatch))
+            return Problems.Field("If-Match", "Send the ETag of the signal as you last read it.", StatusCodes.Status428PreconditionRequired);
         var (stored, problem) = await LoadVisibleAsync(code, http.User, signals, ct);
         if (problem is not null) return problem;
         if (stored!.ETag.ToString() != ifMatch)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Storage.Queues;
@@ -58,6 +59,25 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         await Screenshots.TakeAsync(page, null, "poster-azc-luttelgeest");
         await page.GotoAsync("/admin");
         await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task InboxPages_HaveNoViolations()
+    {
+        var code = await App.CreateClient().SubmitAcceptedAsync(Intakes.Body(App));
+        await App.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/inbox");
+        await Axe.AssertNoViolationsAsync(page);
+        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
+        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Coordinator, "coa-luttelgeest", "axe", TimeSpan.FromHours(1)));
+        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await page.Locator("table").WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync($"/inbox/signals/{code.Replace("-", "")}");
+        await Axe.AssertNoViolationsAsync(page);
+        await Screenshots.TakeAsync(page, null, "inbox-detail");
     }
 }
 
