@@ -30,12 +30,17 @@ param deploymentContainerName string
 var tableNames = [
   'signals'
   'referencedata'
+  'audit' // every read and change of a signal by a coordinator
+  'languagereviews'
+  'webhooks'
 ]
 var queueNames = [
   'signals-intake'
   'signals-intake-poison'
   'signals-translate'
   'signals-translate-poison'
+  'webhooks'
+  'webhooks-poison'
 ]
 var containerNames = [
   'attachments' // resident photos; private, read through the app only

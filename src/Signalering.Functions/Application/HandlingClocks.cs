@@ -97,7 +97,7 @@ public sealed class HandlingClocks
             if (stored is null || !AwaitingAcceptance.Contains(stored.Signal.Status) || stored.Signal.OrganisationId != candidate.OrganisationId) continue;
             stored.Signal.Escalate(fallback, "not-accepted-in-time", "system", now);
             if (!await _signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) continue; // someone acted meanwhile
-            await _processor.NotifyAsync(stored.Signal, ct);
+            await _processor.NotifyAsync(stored.Signal, ct, "escalated");
             escalated++;
             _log.LogInformation("Signal {Code} not accepted in time by {Organisation}: escalated to {Triage}",
                 candidate.Code.ToString(), candidate.OrganisationId, fallback);

@@ -16,6 +16,7 @@ public sealed class SignalProcessor(
     ReferenceDataProvider reference,
     SignalTable signals,
     SignalQueues queues,
+    WebhookSender webhooks,
     TimeProvider time,
     ILogger<SignalProcessor> log)
 {
@@ -65,7 +66,7 @@ public sealed class SignalProcessor(
     }
 
     /// <summary>Puts the signal's message on its organisation's queue (and its copies'). Also used after an escalation.</summary>
-    public async Task NotifyAsync(Signal signal, CancellationToken ct)
+    public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed")
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
@@ -81,6 +82,7 @@ public sealed class SignalProcessor(
                 signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays,
                 SignaleringTelemetry.CurrentTraceParent());
             await queues.SendToOrganisationAsync(queueName, message, ct);
+            await webhooks.QueueAsync(eventName, message, ct);
         }
     }
 }

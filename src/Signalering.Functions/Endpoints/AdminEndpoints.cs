@@ -15,6 +15,8 @@ namespace Signalering.Functions.Endpoints;
 /// <item><c>PUT|DELETE /api/admin/organisations/{id}</c>, <c>PUT|DELETE /api/admin/locations/{id}</c>.</item>
 /// <item><c>PUT /api/admin/routing-rules</c>: the whole ordered rule list (order is meaning: first match wins).</item>
 /// <item><c>GET|POST /api/admin/locations/{id}/qr-tokens</c>, <c>POST …/qr-tokens/{tokenId}/revoke</c>.</item>
+/// <item><c>PUT|DELETE /api/admin/organisations/{id}/webhook</c> <c>{url}</c>: new and escalated signals are also
+/// posted there, signed; the answer shows the signing secret once (see <see cref="WebhookSender"/>).</item>
 /// </list>
 /// </summary>
 public static class AdminEndpoints
@@ -34,6 +36,8 @@ public static class AdminEndpoints
         admin.MapPost("/locations/{id}/qr-tokens", CreateTokenAsync);
         admin.MapPost("/locations/{id}/qr-tokens/{tokenId}/revoke", RevokeTokenAsync);
         admin.MapGet("/organisations/{id}/queue", PeekQueueAsync);
+        admin.MapPut("/organisations/{id}/webhook", PutWebhookAsync);
+        admin.MapDelete("/organisations/{id}/webhook", DeleteWebhookAsync);
         return app;
     }
 
@@ -114,6 +118,28 @@ public static class AdminEndpoints
     }
 
     /// <summary>The next messages on an organisation's queue, without taking them: to check that routing works.</summary>
+    public sealed record WebhookRequest(string? Url);
+
+    private static async Task<IResult> PutWebhookAsync(string id, HttpRequest request, ReferenceDataProvider reference, Storage.Tables.WebhookTable hooks,
+        CancellationToken ct)
+    {
+        if (!(await reference.GetAsync(ct)).Organisations.ContainsKey(id)) return Problems.Field("id", "Unknown organisation.", StatusCodes.Status404NotFound);
+        var (body, problem) = await JsonBody.ReadAsync<WebhookRequest>(request, Json, ct);
+        if (problem is not null) return problem;
+        // HTTPS only, except a receiver on this machine (local runs and tests).
+        if (!Uri.TryCreate(body!.Url, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+            return Problems.Field("url", "Give an https:// address (http:// only for a receiver on localhost).");
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await hooks.PutAsync(new Storage.Tables.WebhookRegistration(id, url, secret), ct);
+        return Results.Ok(new { organisation = id, url = url.ToString(), secret, signature = "X-Signalering-Signature: sha256=HEX(HMAC-SHA256(base64-decoded secret, X-Signalering-Timestamp + '.' + body))" });
+    }
+
+    private static async Task<IResult> DeleteWebhookAsync(string id, Storage.Tables.WebhookTable hooks, CancellationToken ct)
+    {
+        await hooks.DeleteAsync(id, ct);
+        return Results.NoContent();
+    }
+
     private static async Task<IResult> PeekQueueAsync(string id, ReferenceDataProvider reference, Storage.Queues.SignalQueues queues, CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);

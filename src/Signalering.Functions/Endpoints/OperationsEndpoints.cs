@@ -16,7 +16,7 @@ namespace Signalering.Functions.Endpoints;
 /// </summary>
 public static class OperationsEndpoints
 {
-    private static readonly string[] Replayable = [QueueNames.Intake, QueueNames.Translate];
+    private static readonly string[] Replayable = [QueueNames.Intake, QueueNames.Translate, Application.WebhookSender.Queue];
 
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {

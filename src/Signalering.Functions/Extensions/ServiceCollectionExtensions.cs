@@ -45,6 +45,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Storage.Blobs.AttachmentStore>();
         services.AddSingleton(sp => new AuditTable(sp.GetRequiredService<StorageClients>().Table(AuditTable.TableName)));
         services.AddSingleton<HandlingClocks>();
+        services.AddSingleton(sp => new WebhookTable(sp.GetRequiredService<StorageClients>().Table(WebhookTable.TableName)));
+        services.AddSingleton<WebhookSender>();
+        // A receiver that hangs must not hold a worker: short timeout, no automatic retries (the queue retries, with back-off).
+        services.AddHttpClient(WebhookSender.Queue, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(sp => new LanguageReviewTable(sp.GetRequiredService<StorageClients>().Table(LanguageReviewTable.TableName)));
         // Resident pages travel over poor mobile connections: compress them, over HTTPS too. BREACH needs a secret in
         // the page next to attacker-controlled text; these pages carry no session or anti-forgery token.
@@ -68,6 +72,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<IQueueFunction, ProcessSignalTrigger>();
         services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
+        services.AddSingleton<IQueueFunction, DeliverWebhookTrigger>();
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
         builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();

@@ -33,6 +33,21 @@ public sealed class TranslateSignalTrigger(SignalTranslationWorker worker) : IQu
     }
 }
 
+/// <summary>functions/DeliverWebhook: posts one webhook delivery from the <c>webhooks</c> queue (see <see cref="WebhookSender"/>).</summary>
+public sealed class DeliverWebhookTrigger(WebhookSender sender) : IQueueFunction
+{
+    public string Name => "DeliverWebhook";
+
+    public Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    {
+        WebhookDelivery? delivery;
+        try { delivery = JsonSerializer.Deserialize<WebhookDelivery>(message, JsonSerializerOptions.Web); }
+        catch (JsonException) { throw new PoisonMessageException("The message is not a webhook delivery."); }
+        if (delivery?.Message is null || string.IsNullOrEmpty(delivery.OrganisationId)) throw new PoisonMessageException("The message is not a webhook delivery.");
+        return sender.DeliverAsync(delivery, cancellationToken);
+    }
+}
+
 /// <summary>functions/SweepSignals: the timer that re-queues owed work (see <see cref="SignalSweeper"/>).</summary>
 public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths, HandlingClocks clocks) : ITimerFunction
 {

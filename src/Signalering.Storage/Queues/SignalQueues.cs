@@ -33,11 +33,12 @@ public sealed class SignalQueues(StorageClients clients)
 
     public Task SendToOrganisationAsync(string queueName, OrganisationMessage message, CancellationToken ct) => SendAsync(queueName, message, ct);
 
-    public async Task SendAsync<T>(string queue, T message, CancellationToken ct)
+    public async Task SendAsync<T>(string queue, T message, CancellationToken ct, TimeSpan? visibleAfter = null)
     {
         var client = await GetAsync(queue);
         // No expiry: an organisation that reads its queue late must still find every signal.
-        await client.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
+        await client.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), visibilityTimeout: visibleAfter,
+            timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
         Enqueued?.Invoke(queue);
     }
 
