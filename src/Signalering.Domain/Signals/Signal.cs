@@ -51,6 +51,11 @@ public sealed class Signal
     public IReadOnlyList<InternalNote> Notes => _notes;
     /// <summary>What organisations told the resident, with the resident-language version where one was made.</summary>
     public IReadOnlyList<ResidentResponse> Responses => _responses;
+    /// <summary>For a merged signal: the one it was merged into, whose outcome its resident sees.</summary>
+    public TrackingCode? MergedInto { get; private set; }
+    /// <summary>Signals merged into this one ("N others reported this").</summary>
+    public IReadOnlyList<TrackingCode> Duplicates => _duplicates;
+    private readonly List<TrackingCode> _duplicates;
     private readonly List<InternalNote> _notes;
     private readonly List<ResidentResponse> _responses;
     private readonly List<ResidentComment> _comments;
@@ -66,6 +71,8 @@ public sealed class Signal
         _comments = [.. s.ResidentComments ?? []];
         TraceParent = s.TraceParent;
         _notes = [.. s.Notes ?? []];
+        MergedInto = s.MergedInto;
+        _duplicates = [.. s.Duplicates ?? []];
         _responses = [.. s.Responses ?? []];
         _attachments = [.. s.Attachments ?? []];
     }
@@ -89,7 +96,7 @@ public sealed class Signal
 
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
         Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
-        [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses]);
+        [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses], MergedInto, [.. _duplicates]);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -164,6 +171,21 @@ public sealed class Signal
         RoutingReason = Routing.RoutingReason.Fallback;
         RoutedAt = now.ToUniversalTime();
         Append(SignalEventKinds.Escalated, now, actor, reason);
+    }
+
+    /// <summary>This signal reports the same problem as <paramref name="target"/>: it closes as merged, and its resident follows the target's outcome.</summary>
+    public void MergeInto(TrackingCode target, string actor, DateTimeOffset now)
+    {
+        if (target == Code) throw new DomainException("A signal cannot be merged into itself.", "into");
+        ChangeStatus(SignalStatus.Merged, now, actor);
+        MergedInto = target;
+    }
+
+    /// <summary>Records that <paramref name="duplicate"/> was merged into this signal (idempotent).</summary>
+    public void AddDuplicate(TrackingCode duplicate)
+    {
+        if (Status == SignalStatus.Merged) throw new DomainException("Merge into the signal that stays open, not into a merged one.", "into");
+        if (!_duplicates.Contains(duplicate)) _duplicates.Add(duplicate);
     }
 
     public void AddNote(string organisation, string text, DateTimeOffset now)
@@ -244,7 +266,8 @@ public sealed record SignalSnapshot(
     string? OrganisationId, RoutingReason? RoutingReason, IReadOnlyList<string> CopyTo, DateTimeOffset? RoutedAt,
     TranslationState Translation, string? TextNl, string? DetectedLanguage,
     IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null,
-    IReadOnlyList<InternalNote>? Notes = null, IReadOnlyList<ResidentResponse>? Responses = null);
+    IReadOnlyList<InternalNote>? Notes = null, IReadOnlyList<ResidentResponse>? Responses = null,
+    TrackingCode? MergedInto = null, IReadOnlyList<TrackingCode>? Duplicates = null);
 
 /// <summary>A coordinator's internal note (never shown to the resident).</summary>
 public sealed record InternalNote(int AfterEvent, DateTimeOffset At, string Organisation, string Text);

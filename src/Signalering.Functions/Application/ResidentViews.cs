@@ -24,7 +24,8 @@ public sealed record ResponseView(DateTimeOffset At, string Text, string Languag
 
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
-    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer);
+    PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer,
+    string? SharedOutcome = null, string? OthersReported = null);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -42,7 +43,11 @@ public static class ResidentViews
                 s.Translation == TranslationState.NotNeeded ? null : T("confirmation.untranslated")));
     }
 
-    public static StatusView Status(Signal s, ResidentTexts texts, ReferenceSet reference, string? requestedLanguage)
+    /// <summary>
+    /// What the resident sees. For a merged signal, pass the signal it was merged into (<paramref name="mergedInto"/>):
+    /// its status and responses are the resident's shared outcome.
+    /// </summary>
+    public static StatusView Status(Signal s, ResidentTexts texts, ReferenceSet reference, string? requestedLanguage, Signal? mergedInto = null)
     {
         var lang = FormLanguages.TryGet(requestedLanguage, out var l) ? l.Code : s.Language;
         string T(string key, params (string, string)[] args) => texts.Get(lang, key, args);
@@ -67,15 +72,20 @@ public static class ResidentViews
             if (text is not null) history.Add(new HistoryItem(e.At, e.Kind, text));
         }
         return new StatusView(s.Code.ToString(), lang, Direction(lang), s.Status.ToCode(), T(StatusKey(s.Status)), s.IsUrgent,
-            Promise(s, texts, lang), history, Responses(s, texts, lang), T("responses.none"), s.AwaitsResidentAnswer);
+            Promise(s, texts, lang), history,
+            mergedInto is null ? Responses(s, texts, lang) : [.. Responses(s, texts, lang), .. Responses(mergedInto, texts, lang, s.Language)],
+            T("responses.none"), s.AwaitsResidentAnswer,
+            mergedInto is null ? null : T("status.sharedOutcome") + " " + T(StatusKey(mergedInto.Status)),
+            // For either resident the others are the same number: the target's reporter plus the other duplicates.
+            (mergedInto ?? s).Duplicates.Count is var n and > 0 ? T("status.othersReported", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null);
     }
 
     // Standard replies exist in every form language; free text is shown in the resident's language when the
     // translator made one (labelled), otherwise as written.
-    private static List<ResponseView> Responses(Signal s, ResidentTexts texts, string lang) =>
+    private static List<ResponseView> Responses(Signal s, ResidentTexts texts, string lang, string? residentLanguage = null) =>
         s.Responses.Select(r => r.StandardReply is { } key
                 ? new ResponseView(r.At, texts.Get(lang, "reply." + key), lang, false, null)
-                : r.ResidentText is { } translated && lang == s.Language
+                : r.ResidentText is { } translated && lang == s.Language && (residentLanguage is null || residentLanguage == s.Language)
                     ? new ResponseView(r.At, translated, s.Language, r.MachineTranslated, r.MachineTranslated ? texts.Get(lang, "responses.machineTranslated") : null)
                     : new ResponseView(r.At, r.Text ?? "", r.Language, false, null))
             .ToList();

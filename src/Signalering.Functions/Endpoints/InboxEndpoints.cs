@@ -113,12 +113,12 @@ public static class InboxEndpoints
         });
     }
 
-    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply);
+    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply, string? Into = null);
 
     private static readonly string[] StandardReplies = ["looking", "planned", "needInfo", "solved", "forwarded"];
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    internal static readonly string[] ActionsWithBody = ["forward", "reject", "note", "respond"];
+    internal static readonly string[] ActionsWithBody = ["forward", "reject", "note", "respond", "merge"];
     internal static readonly string[] SimpleActions = ["accept", "start", "await-resident", "resolve", "cancel", "reopen"];
 
     private static async Task<IResult> ActAsync(string code, string action, HttpContext http, SignalTable signals, AuditTable audit,
@@ -187,6 +187,20 @@ public static class InboxEndpoints
                     if (fallback == org) return Problems.Field("action", "The triage desk cannot reject to itself: forward it instead.", StatusCodes.Status409Conflict);
                     s.AddNote(org, "Niet van ons: " + body.Reason.Trim(), now);
                     s.Escalate(fallback, "not-ours", org, now);
+                    break;
+                case "merge":
+                    // Same problem reported again: this one closes, its resident follows the other's outcome.
+                    if (!TrackingCode.TryParse(body.Into, out var intoCode) || intoCode == s.Code)
+                        return Problems.Field("into", "Give the tracking code of the signal this one duplicates.");
+                    var (other, otherProblem) = await LoadVisibleAsync(intoCode.Value, http.User, signals, ct);
+                    if (otherProblem is not null) return Problems.Field("into", "That signal is not in your inbox.", StatusCodes.Status404NotFound);
+                    if (other!.Signal.Status is SignalStatus.Merged or SignalStatus.Cancelled)
+                        return Problems.Field("into", "Merge into a signal that stays open.", StatusCodes.Status409Conflict);
+                    s.MergeInto(other.Signal.Code, org, now); // checks the transition before anything is written
+                    other.Signal.AddDuplicate(s.Code);
+                    // The target first: if the second write fails, the target counts one duplicate too many, and a retry fixes it.
+                    if (!await signals.SaveAsync(other, other.Signal, [], [], now, ct))
+                        return Problems.Field("into", "The other signal changed meanwhile. Try again.", StatusCodes.Status412PreconditionFailed);
                     break;
                 case "respond":
                     if (body.StandardReply is { } key)

@@ -168,6 +168,8 @@ public static class InboxPageEndpoints
         if (s.TextNl is not null) body.Append("<h2>Nederlandse vertaling <span class=\"label\">machinevertaling</span></h2><p>").Append(E(s.TextNl)).Append("</p>");
         else if (s.Text is not null && s.Language != "nl") body.Append("<p class=\"help\">Nog niet vertaald.</p>");
         if (s.Contact is not null) body.Append("<h2>Contact (met toestemming)</h2><p>").Append(E(s.Contact.Phone)).Append(' ').Append(E(s.Contact.Email)).Append("</p>");
+        if (s.MergedInto is { } into) body.Append("<p>Samengevoegd met <a href=\"/inbox/signals/").Append(E(into.Value)).Append("\">").Append(E(into.ToString())).Append("</a>.</p>");
+        if (s.Duplicates.Count > 0) body.Append("<p>").Append(s.Duplicates.Count).Append(" andere bewoner(s) meldden hetzelfde: ").Append(string.Join(", ", s.Duplicates.Select(d => E(d.ToString())))).Append("</p>");
         foreach (var comment in s.ResidentComments) body.Append("<h2>Bewoner: niet opgelost</h2><p lang=\"").Append(language.Code).Append("\">").Append(E(comment.Text)).Append("</p>");
 
         string Button(string action, string label) =>
@@ -190,6 +192,8 @@ public static class InboxPageEndpoints
         body.Append("</select><label for=\"forward-reason\">Reden</label><input type=\"text\" id=\"forward-reason\" name=\"reason\" required><button type=\"submit\">Doorsturen</button></form>");
         body.Append("<h3>Niet van ons</h3><form method=\"post\" action=\"").Append(path).Append("/reject\"><input type=\"hidden\" name=\"etag\" value=\"").Append(etag).Append("\">")
             .Append("<label for=\"reject-reason\">Reden (voor het meldpunt van de gemeente)</label><input type=\"text\" id=\"reject-reason\" name=\"reason\" required><button type=\"submit\">Terug naar de gemeente</button></form>");
+        body.Append("<h3>Zelfde probleem als een andere melding</h3><form method=\"post\" action=\"").Append(path).Append("/merge\"><input type=\"hidden\" name=\"etag\" value=\"").Append(etag).Append("\">")
+            .Append("<label for=\"into\">Code van de melding die open blijft</label><input type=\"text\" id=\"into\" name=\"into\" required><button type=\"submit\">Samenvoegen</button></form>");
         body.Append("<h3>Interne notitie</h3><form method=\"post\" action=\"").Append(path).Append("/note\"><input type=\"hidden\" name=\"etag\" value=\"").Append(etag).Append("\">")
             .Append("<label for=\"note\">Notitie (nooit zichtbaar voor de bewoner)</label><textarea id=\"note\" name=\"text\" required maxlength=\"2000\"></textarea><button type=\"submit\">Opslaan</button></form>");
         if (s.Notes.Count > 0)
@@ -219,7 +223,7 @@ public static class InboxPageEndpoints
         if (!InboxEndpoints.ActionsWithBody.Contains(action) && !InboxEndpoints.SimpleActions.Contains(action)) return Results.Redirect("/inbox");
         var form = await http.Request.ReadFormAsync(ct);
         string? F(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
-        var body = new InboxEndpoints.ActionBody(F("to"), F("reason"), F("text"), F("standardReply"));
+        var body = new InboxEndpoints.ActionBody(F("to"), F("reason"), F("text"), F("standardReply"), F("into"));
         var result = await InboxEndpoints.ApplyAsync(code, action, F("etag"), body, http, signals, audit, reference, translator, time, logs, ct);
         if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return Results.Redirect("/inbox/signals/" + Uri.EscapeDataString(code));
         // The API's problem, in the page: its field messages (errors), else its title.

@@ -66,7 +66,7 @@ public static class ResidentStatusEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string code, [FromQuery] string? lang, [FromQuery(Name = "new")] string? isNew,
-        [FromQuery] string? answered, HttpContext http, StatusLookup lookup, ReferenceDataProvider reference, CancellationToken ct)
+        [FromQuery] string? answered, HttpContext http, StatusLookup lookup, ReferenceDataProvider reference, SignalTable signals, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var outcome = await lookup.FindAsync(StatusLookup.ClientOf(http), Normalise(code), ct);
@@ -74,7 +74,8 @@ public static class ResidentStatusEndpoints
         var signal = found.Stored.Signal;
         var language = FormLanguages.TryGet(lang, out var l) ? l.Code : signal.Language;
         var h = new ResidentHtml(language);
-        var view = ResidentViews.Status(signal, ResidentTexts.Default, await reference.GetAsync(ct), language);
+        var merged = signal.MergedInto is { } into ? (await signals.GetAsync(into, ct))?.Signal : null;
+        var view = ResidentViews.Status(signal, ResidentTexts.Default, await reference.GetAsync(ct), language, merged);
         var body = new StringBuilder();
         var justSubmitted = isNew == "1";
         body.Append("<h1>").Append(justSubmitted ? h.T("confirmation.title") : h.T("status.title")).Append("</h1>");
@@ -93,7 +94,10 @@ public static class ResidentStatusEndpoints
         }
         if (answered is "solved" or "not-solved")
             body.Append("<p class=\"notice\" role=\"status\">").Append(h.T("status.thanks")).Append(answered == "not-solved" ? " " + h.T("status.reopenedNote") : "").Append("</p>");
-        body.Append("<p class=\"status\">").Append(E(view.StatusLabel)).Append("</p><p>").Append(E(view.Promise.Text)).Append("</p>");
+        body.Append("<p class=\"status\">").Append(E(view.StatusLabel)).Append("</p>");
+        if (view.SharedOutcome is not null) body.Append("<p class=\"notice\">").Append(E(view.SharedOutcome)).Append("</p>");
+        if (view.OthersReported is not null) body.Append("<p>").Append(E(view.OthersReported)).Append("</p>");
+        body.Append("<p>").Append(E(view.Promise.Text)).Append("</p>");
         if (justSubmitted && signal.Translation != TranslationState.NotNeeded) body.Append("<p class=\"help\">").Append(h.T("confirmation.untranslated")).Append("</p>");
 
         if (view.AwaitsAnswer)

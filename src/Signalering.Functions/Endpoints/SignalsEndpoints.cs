@@ -52,7 +52,7 @@ public static class SignalsEndpoints
     }
 
     private static async Task<IResult> GetStatusAsync(string trackingCode, [FromQuery] string? lang, HttpContext http, StatusLookup lookup,
-        ReferenceDataProvider reference, CancellationToken ct)
+        ReferenceDataProvider reference, Storage.Tables.SignalTable signals, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var texts = ResidentTexts.Default;
@@ -68,7 +68,8 @@ public static class SignalsEndpoints
                     ? Results.Problem(title: "Not found.", detail: message, statusCode: StatusCodes.Status404NotFound)
                     : Problems.Field("trackingCode", message);
             case LookupOutcome.Found found:
-                return Results.Ok(ResidentViews.Status(found.Stored.Signal, texts, await reference.GetAsync(ct), lang));
+                var merged = found.Stored.Signal.MergedInto is { } into ? (await signals.GetAsync(into, ct))?.Signal : null;
+                return Results.Ok(ResidentViews.Status(found.Stored.Signal, texts, await reference.GetAsync(ct), lang, merged));
             default:
                 throw new InvalidOperationException();
         }

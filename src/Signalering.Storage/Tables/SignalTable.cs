@@ -213,6 +213,8 @@ public sealed class SignalTable(TableClient table)
             ["TraceParent"] = s.TraceParent,
             ["Notes"] = s.Notes.Count == 0 ? null : JsonSerializer.Serialize(s.Notes),
             ["Responses"] = s.Responses.Count == 0 ? null : JsonSerializer.Serialize(s.Responses),
+            ["MergedInto"] = s.MergedInto?.Value,
+            ["Duplicates"] = s.Duplicates.Count == 0 ? null : string.Join(',', s.Duplicates.Select(d => d.Value)),
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
             ["OrganisationNotified"] = organisationNotified,
@@ -234,6 +236,8 @@ public sealed class SignalTable(TableClient table)
             e.GetString("ResidentComments") is { } comments ? JsonSerializer.Deserialize<List<ResidentComment>>(comments) : null,
             e.GetString("Attachments") is { Length: > 0 } files ? files.Split('|') : null, e.GetString("TraceParent"),
             e.GetString("Notes") is { } notes ? JsonSerializer.Deserialize<List<InternalNote>>(notes) : null,
-            e.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<ResidentResponse>>(responses) : null);
+            e.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<ResidentResponse>>(responses) : null,
+            TrackingCode.TryParse(e.GetString("MergedInto"), out var into) ? into : null,
+            e.GetString("Duplicates") is { Length: > 0 } dups ? dups.Split(',').Select(d => TrackingCode.TryParse(d, out var c) ? c : (TrackingCode?)null).OfType<TrackingCode>().ToList() : null);
     }
 }

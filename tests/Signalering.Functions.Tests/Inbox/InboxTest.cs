@@ -225,4 +225,28 @@ public sealed class InboxTest : IDisposable
         Assert.False(after.GetProperty("paused").GetBoolean());
         Assert.Equal(before.GetProperty("resolveBy").GetDateTimeOffset().AddDays(1), after.GetProperty("resolveBy").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task Merge_BothResidentsSeeTheSharedOutcome_AndHowManyReportedIt()
+    {
+        var first = await RoutedSignalAsync();
+        var second = await RoutedSignalAsync(text: "ماء في الغرفة");
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(coa, second, "merge", new { into = second })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, second, "merge", new { into = first })).StatusCode);
+        Assert.Equal(SignalStatus.Merged, (await _app.LoadAsync(second)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, first, "respond", new { standardReply = "planned" })).StatusCode);
+
+        var others = Domain.Texts.ResidentTexts.Default.Get("ar", "status.othersReported", ("count", "1"));
+        var merged = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{second}")).RootElement;
+        Assert.Contains(Domain.Texts.ResidentTexts.Default.Get("ar", "status.sharedOutcome"), merged.GetProperty("sharedOutcome").GetString());
+        Assert.Equal(others, merged.GetProperty("othersReported").GetString());
+        Assert.Contains(merged.GetProperty("responses").EnumerateArray(), r => r.GetProperty("text").GetString() == Domain.Texts.ResidentTexts.Default.Get("ar", "reply.planned"));
+        var original = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{first}")).RootElement;
+        Assert.Equal(others, original.GetProperty("othersReported").GetString());
+
+        // A merged signal cannot take more merges.
+        var third = await RoutedSignalAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, third, "merge", new { into = second })).StatusCode);
+    }
 }
