@@ -9,7 +9,8 @@ public sealed record IntakeRequest(
     string? Text,
     ContactInput? Contact,
     bool? ContactConsent,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    bool? FormalComplaint = null);
 
 public sealed record ContactInput(string? Phone, string? Email);
 

@@ -72,7 +72,8 @@ public static class IntakeValidator
 
         if (errors.Count > 0) return (null, errors);
         var intake = new ValidIntake(location!, token!.Wing, language!, category!, subcategory, text, contact, key!,
-            Fingerprint(request.LocationToken!.Trim(), language!, category!.Code, subcategory?.Code, text, contact));
+            Fingerprint(request.LocationToken!.Trim(), language!, category!.Code, subcategory?.Code, text, contact),
+            request.FormalComplaint == true);
         return (intake, []);
     }
 

@@ -17,7 +17,8 @@ public sealed record ValidIntake(
     string? Text,
     ResidentContact? Contact,
     string IdempotencyKey,
-    string Fingerprint)
+    string Fingerprint,
+    bool FormalComplaint = false)
 {
     public HandlingPromise Promise => (Subcategory ?? Category).Promise;
 }

@@ -53,6 +53,15 @@ public sealed class Signal
     public IReadOnlyList<ResidentResponse> Responses => _responses;
     /// <summary>For a merged signal: the one it was merged into, whose outcome its resident sees.</summary>
     public TrackingCode? MergedInto { get; private set; }
+
+    /// <summary>
+    /// The resident marked this as a formal complaint (klacht): the Awb (art. 9:11) gives the organisation six weeks
+    /// from receipt to decide, extendable once by at most four weeks, announced to the resident.
+    /// </summary>
+    public bool FormalComplaint { get; }
+    public int ComplaintExtensionWeeks { get; private set; }
+    public DateTimeOffset? ComplaintDecideBy => FormalComplaint ? ReceivedAt.AddDays(7 * (6 + ComplaintExtensionWeeks)) : null;
+    public const int MaxComplaintExtensionWeeks = 4;
     /// <summary>Signals merged into this one ("N others reported this").</summary>
     public IReadOnlyList<TrackingCode> Duplicates => _duplicates;
     private readonly List<TrackingCode> _duplicates;
@@ -72,6 +81,8 @@ public sealed class Signal
         TraceParent = s.TraceParent;
         _notes = [.. s.Notes ?? []];
         MergedInto = s.MergedInto;
+        FormalComplaint = s.FormalComplaint;
+        ComplaintExtensionWeeks = s.ComplaintExtensionWeeks;
         _duplicates = [.. s.Duplicates ?? []];
         _responses = [.. s.Responses ?? []];
         _attachments = [.. s.Attachments ?? []];
@@ -84,7 +95,8 @@ public sealed class Signal
         var snapshot = new SignalSnapshot(code, intake.Location.Id, intake.Wing, intake.Language, intake.Category.Code,
             intake.Subcategory?.Code, intake.Text, intake.Contact, flags, intake.Promise, now.ToUniversalTime(),
             SignalStatus.Received, null, null, [], null,
-            needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null, TraceParent: traceParent);
+            needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null, TraceParent: traceParent,
+            FormalComplaint: intake.FormalComplaint);
         var signal = new Signal(snapshot, []);
         signal.Append(SignalEventKinds.Received, now, "resident");
         if (flags.Emergency || flags.Sensitive)
@@ -96,7 +108,8 @@ public sealed class Signal
 
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
         Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
-        [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses], MergedInto, [.. _duplicates]);
+        [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses], MergedInto, [.. _duplicates], FormalComplaint,
+        ComplaintExtensionWeeks);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -188,6 +201,20 @@ public sealed class Signal
         if (!_duplicates.Contains(duplicate)) _duplicates.Add(duplicate);
     }
 
+    /// <summary>
+    /// Extends the Awb decision period once, by 1–4 weeks, and tells the resident the new date (a standard reply in
+    /// their language). The reason is the caller's internal note.
+    /// </summary>
+    public void ExtendComplaint(int weeks, string organisation, DateTimeOffset now)
+    {
+        if (!FormalComplaint) throw new DomainException("Only a formal complaint has an Awb period to extend.", "weeks");
+        if (ComplaintExtensionWeeks > 0) throw new DomainException("The Awb period can be extended only once.", "weeks");
+        if (weeks is < 1 or > MaxComplaintExtensionWeeks) throw new DomainException($"Extend by 1 to {MaxComplaintExtensionWeeks} weeks.", "weeks");
+        ComplaintExtensionWeeks = weeks;
+        Respond(new ResidentResponse(0, now, organisation, Language, ComplaintDecideBy!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            null, false, "complaintExtended"), now);
+    }
+
     public void AddNote(string organisation, string text, DateTimeOffset now)
     {
         text = text?.Trim() ?? "";
@@ -267,7 +294,7 @@ public sealed record SignalSnapshot(
     TranslationState Translation, string? TextNl, string? DetectedLanguage,
     IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null,
     IReadOnlyList<InternalNote>? Notes = null, IReadOnlyList<ResidentResponse>? Responses = null,
-    TrackingCode? MergedInto = null, IReadOnlyList<TrackingCode>? Duplicates = null);
+    TrackingCode? MergedInto = null, IReadOnlyList<TrackingCode>? Duplicates = null, bool FormalComplaint = false, int ComplaintExtensionWeeks = 0);
 
 /// <summary>A coordinator's internal note (never shown to the resident).</summary>
 public sealed record InternalNote(int AfterEvent, DateTimeOffset At, string Organisation, string Text);

@@ -10,7 +10,8 @@ namespace Signalering.Functions.Application;
 
 /// <summary>A signal's handling-time clocks, in working time (see <see cref="WorkingTime"/>).</summary>
 public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? ResolveBy, bool AcknowledgeOverdue, bool ResolveOverdue,
-    double? WorkingHoursLeftToAcknowledge, bool Paused = false, double PausedWorkingHours = 0);
+    double? WorkingHoursLeftToAcknowledge, bool Paused = false, double PausedWorkingHours = 0, DateTimeOffset? ComplaintDecideBy = null,
+    bool ComplaintOverdue = false);
 
 /// <summary>
 /// Computes the promised times for a signal and runs "accept or bounce": on each sweep, a signal that its
@@ -44,7 +45,7 @@ public sealed class HandlingClocks
 
     public static ClockView For(Signal s, DateTimeOffset now)
     {
-        if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null);
+        if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null, ComplaintDecideBy: s.ComplaintDecideBy);
         var work = WorkingTime.Netherlands;
         var acknowledgeBy = work.AddWorkingHours(routed, s.Promise.AcknowledgeWithinWorkingHours);
         // Time spent waiting for the resident does not count against the organisation.
@@ -54,7 +55,7 @@ public sealed class HandlingClocks
         var open = s.Status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged);
         return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
             waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
-            pausedNow, Math.Round(paused.TotalHours, 1));
+            pausedNow, Math.Round(paused.TotalHours, 1), s.ComplaintDecideBy, open && s.ComplaintDecideBy is { } decide && now > decide);
     }
 
     /// <summary>Working time the signal spent awaiting the resident (from the status changes in its history).</summary>

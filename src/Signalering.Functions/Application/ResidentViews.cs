@@ -25,7 +25,7 @@ public sealed record ResponseView(DateTimeOffset At, string Text, string Languag
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
     PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer,
-    string? SharedOutcome = null, string? OthersReported = null);
+    string? SharedOutcome = null, string? OthersReported = null, string? ComplaintDeadline = null);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -77,18 +77,25 @@ public static class ResidentViews
             T("responses.none"), s.AwaitsResidentAnswer,
             mergedInto is null ? null : T("status.sharedOutcome") + " " + T(StatusKey(mergedInto.Status)),
             // For either resident the others are the same number: the target's reporter plus the other duplicates.
-            (mergedInto ?? s).Duplicates.Count is var n and > 0 ? T("status.othersReported", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null);
+            (mergedInto ?? s).Duplicates.Count is var n and > 0 ? T("status.othersReported", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null,
+            s.ComplaintDecideBy is { } decideBy ? T("status.complaintDeadline", ("date", DateText(decideBy))) : null);
     }
 
     // Standard replies exist in every form language; free text is shown in the resident's language when the
     // translator made one (labelled), otherwise as written.
     private static List<ResponseView> Responses(Signal s, ResidentTexts texts, string lang, string? residentLanguage = null) =>
         s.Responses.Select(r => r.StandardReply is { } key
-                ? new ResponseView(r.At, texts.Get(lang, "reply." + key), lang, false, null)
+                ? new ResponseView(r.At, key == "complaintExtended" && DateOnly.TryParse(r.Text, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                    ? texts.Get(lang, "reply." + key, ("date", d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)))
+                    : texts.Get(lang, "reply." + key), lang, false, null)
                 : r.ResidentText is { } translated && lang == s.Language && (residentLanguage is null || residentLanguage == s.Language)
                     ? new ResponseView(r.At, translated, s.Language, r.MachineTranslated, r.MachineTranslated ? texts.Get(lang, "responses.machineTranslated") : null)
                     : new ResponseView(r.At, r.Text ?? "", r.Language, false, null))
             .ToList();
+
+    // Digits only: readable in every script and language, and not mistaken for a month name in the wrong language.
+    private static string DateText(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;
 

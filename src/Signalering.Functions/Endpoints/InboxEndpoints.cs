@@ -24,7 +24,8 @@ namespace Signalering.Functions.Endpoints;
 /// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c>, <c>reopen</c>,
 /// <c>forward</c> <c>{to, reason}</c> (the receiving organisation must accept; the resident is told),
 /// <c>reject</c> <c>{reason}</c> (not ours: back to municipality triage), <c>note</c> <c>{text}</c> (internal),
-/// <c>respond</c> <c>{text}</c> or <c>{standardReply}</c> (to the resident, machine-translated and labelled).</item>
+/// <c>respond</c> <c>{text}</c> or <c>{standardReply}</c> (to the resident, machine-translated and labelled),
+/// <c>merge</c> <c>{into}</c>, <c>extend-complaint</c> <c>{weeks, reason}</c> (the Awb period, once, at most 4 weeks).</item>
 /// </list>
 /// </summary>
 public static class InboxEndpoints
@@ -113,12 +114,12 @@ public static class InboxEndpoints
         });
     }
 
-    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply, string? Into = null);
+    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply, string? Into = null, int? Weeks = null);
 
     private static readonly string[] StandardReplies = ["looking", "planned", "needInfo", "solved", "forwarded"];
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    internal static readonly string[] ActionsWithBody = ["forward", "reject", "note", "respond", "merge"];
+    internal static readonly string[] ActionsWithBody = ["forward", "reject", "note", "respond", "merge", "extend-complaint"];
     internal static readonly string[] SimpleActions = ["accept", "start", "await-resident", "resolve", "cancel", "reopen"];
 
     private static async Task<IResult> ActAsync(string code, string action, HttpContext http, SignalTable signals, AuditTable audit,
@@ -187,6 +188,12 @@ public static class InboxEndpoints
                     if (fallback == org) return Problems.Field("action", "The triage desk cannot reject to itself: forward it instead.", StatusCodes.Status409Conflict);
                     s.AddNote(org, "Niet van ons: " + body.Reason.Trim(), now);
                     s.Escalate(fallback, "not-ours", org, now);
+                    break;
+                case "extend-complaint":
+                    if (body.Weeks is null) return Problems.Field("weeks", $"Say by how many weeks (1 to {Signal.MaxComplaintExtensionWeeks}).");
+                    if (string.IsNullOrWhiteSpace(body.Reason)) return Problems.Field("reason", "The Awb asks for a reason; it is kept as an internal note.");
+                    s.ExtendComplaint(body.Weeks.Value, org, now);
+                    s.AddNote(org, $"Klachttermijn verlengd met {body.Weeks} weken: {body.Reason.Trim()}", now);
                     break;
                 case "merge":
                     // Same problem reported again: this one closes, its resident follows the other's outcome.

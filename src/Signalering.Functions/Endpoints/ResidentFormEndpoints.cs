@@ -119,7 +119,7 @@ public static class ResidentFormEndpoints
         return Result(h.Page(E(main.NameIn(language.Code)), body.ToString()));
     }
 
-    private sealed record FormValues(string? Text, string? Phone, string? Email, bool Consent, string IdempotencyKey);
+    private sealed record FormValues(string? Text, string? Phone, string? Email, bool Consent, string IdempotencyKey, bool FormalComplaint = false);
 
     private static async Task<IResult> FormAsync(string token, string lang, string category, string sub, ReferenceDataProvider reference,
         LocationTokens tokens, CancellationToken ct)
@@ -177,7 +177,9 @@ public static class ResidentFormEndpoints
             .Append("<div class=\"check\"><input type=\"checkbox\" id=\"contactConsent\" name=\"contactConsent\" value=\"true\"").Append(values.Consent ? " checked" : "")
             .Append(Described("contactConsent", "consent-help")).Append("><label for=\"contactConsent\" style=\"margin:0\">").Append(h.T("form.consent"))
             .Append("</label></div><p class=\"help\" id=\"consent-help\">").Append(h.T("form.consentHelp")).Append("</p>").Append(Error("contactConsent"))
-            .Append("</fieldset><p id=\"state\" class=\"notice\" role=\"status\" hidden data-sending=\"").Append(h.T("form.sending"))
+            .Append("</fieldset><div class=\"check\"><input type=\"checkbox\" id=\"formalComplaint\" name=\"formalComplaint\" value=\"true\"")
+            .Append(values.FormalComplaint ? " checked" : "").Append("><label for=\"formalComplaint\" style=\"margin:0\">").Append(h.T("form.formalComplaint")).Append("</label></div>")
+            .Append("<p id=\"state\" class=\"notice\" role=\"status\" hidden data-sending=\"").Append(h.T("form.sending"))
             .Append("\" data-offline=\"").Append(h.T("form.offline")).Append("\" data-restored=\"").Append(h.T("form.draftRestored")).Append("\"></p>")
             .Append("<button type=\"submit\">").Append(h.T("form.submit")).Append("</button></form>");
         return h.Page(title, body.ToString(), script: FormScript.Js);
@@ -200,7 +202,7 @@ public static class ResidentFormEndpoints
         }
         string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
         var values = new FormValues(Field("text"), Field("phone"), Field("email"), form["contactConsent"] == "true",
-            Field("idempotencyKey") is { Length: <= 100 } key ? key : NewKey());
+            Field("idempotencyKey") is { Length: <= 100 } key ? key : NewKey(), form["formalComplaint"] == "true");
 
         // The photo is checked before anything is stored: a bad photo must not leave a signal behind.
         PhotoSanitiser.Photo? photo = null;
@@ -216,7 +218,7 @@ public static class ResidentFormEndpoints
 
         var contact = values.Phone is null && values.Email is null ? null : new ContactInput(values.Phone, values.Email);
         var result = await intake.SubmitAsync(new IntakeRequest(token, language.Code, main.Code, subcategory?.Code, values.Text, contact,
-            values.Consent, values.IdempotencyKey), ct);
+            values.Consent, values.IdempotencyKey, values.FormalComplaint), ct);
         switch (result)
         {
             case IntakeResult.Accepted accepted:

@@ -96,6 +96,7 @@ public static class ResidentStatusEndpoints
             body.Append("<p class=\"notice\" role=\"status\">").Append(h.T("status.thanks")).Append(answered == "not-solved" ? " " + h.T("status.reopenedNote") : "").Append("</p>");
         body.Append("<p class=\"status\">").Append(E(view.StatusLabel)).Append("</p>");
         if (view.SharedOutcome is not null) body.Append("<p class=\"notice\">").Append(E(view.SharedOutcome)).Append("</p>");
+        if (view.ComplaintDeadline is not null) body.Append("<p class=\"notice\">").Append(E(view.ComplaintDeadline)).Append("</p>");
         if (view.OthersReported is not null) body.Append("<p>").Append(E(view.OthersReported)).Append("</p>");
         body.Append("<p>").Append(E(view.Promise.Text)).Append("</p>");
         if (justSubmitted && signal.Translation != TranslationState.NotNeeded) body.Append("<p class=\"help\">").Append(h.T("confirmation.untranslated")).Append("</p>");

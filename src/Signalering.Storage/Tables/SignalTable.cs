@@ -214,6 +214,8 @@ public sealed class SignalTable(TableClient table)
             ["Notes"] = s.Notes.Count == 0 ? null : JsonSerializer.Serialize(s.Notes),
             ["Responses"] = s.Responses.Count == 0 ? null : JsonSerializer.Serialize(s.Responses),
             ["MergedInto"] = s.MergedInto?.Value,
+            ["FormalComplaint"] = s.FormalComplaint,
+            ["ComplaintExtensionWeeks"] = s.ComplaintExtensionWeeks,
             ["Duplicates"] = s.Duplicates.Count == 0 ? null : string.Join(',', s.Duplicates.Select(d => d.Value)),
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
@@ -238,6 +240,7 @@ public sealed class SignalTable(TableClient table)
             e.GetString("Notes") is { } notes ? JsonSerializer.Deserialize<List<InternalNote>>(notes) : null,
             e.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<ResidentResponse>>(responses) : null,
             TrackingCode.TryParse(e.GetString("MergedInto"), out var into) ? into : null,
-            e.GetString("Duplicates") is { Length: > 0 } dups ? dups.Split(',').Select(d => TrackingCode.TryParse(d, out var c) ? c : (TrackingCode?)null).OfType<TrackingCode>().ToList() : null);
+            e.GetString("Duplicates") is { Length: > 0 } dups ? dups.Split(',').Select(d => TrackingCode.TryParse(d, out var c) ? c : (TrackingCode?)null).OfType<TrackingCode>().ToList() : null,
+            e.GetBoolean("FormalComplaint") ?? false, e.GetInt32("ComplaintExtensionWeeks") ?? 0);
     }
 }

@@ -249,4 +249,30 @@ public sealed class InboxTest : IDisposable
         var third = await RoutedSignalAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, third, "merge", new { into = second })).StatusCode);
     }
+
+    [Fact]
+    public async Task FormalComplaint_SixWeeks_ExtendedOnceAndTheResidentIsTold()
+    {
+        var body = Intakes.Body(_app);
+        body["formalComplaint"] = true;
+        var code = await _app.CreateClient().SubmitAcceptedAsync(body);
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        var received = (await _app.LoadAsync(code)).ReceivedAt;
+        var coa = _app.Coordinator("coa-luttelgeest");
+        JsonElement Clock(string json) => JsonDocument.Parse(json).RootElement.GetProperty("item").GetProperty("clock");
+        Assert.Equal(received.AddDays(42), Clock(await coa.GetStringAsync($"/api/inbox/signals/{code}")).GetProperty("complaintDecideBy").GetDateTimeOffset());
+        var view = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{code}")).RootElement;
+        Assert.Equal(Domain.Texts.ResidentTexts.Default.Get("ar", "status.complaintDeadline", ("date", "04-01-2027")), view.GetProperty("complaintDeadline").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(coa, code, "extend-complaint", new { weeks = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, code, "extend-complaint", new { weeks = 5, reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "extend-complaint", new { weeks = 3, reason = "Onderzoek bij de aannemer" })).StatusCode);
+        Assert.Equal(received.AddDays(63), Clock(await coa.GetStringAsync($"/api/inbox/signals/{code}")).GetProperty("complaintDecideBy").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, code, "extend-complaint", new { weeks = 1, reason = "again" })).StatusCode);
+
+        view = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{code}")).RootElement;
+        var told = Domain.Texts.ResidentTexts.Default.Get("ar", "reply.complaintExtended", ("date", "25-01-2027"));
+        Assert.Contains(view.GetProperty("responses").EnumerateArray(), r => r.GetProperty("text").GetString() == told);
+        Assert.DoesNotContain("aannemer", view.ToString());
+    }
 }

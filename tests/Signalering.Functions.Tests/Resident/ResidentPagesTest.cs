@@ -71,7 +71,7 @@ public sealed class ResidentPagesTest : IDisposable
     public async Task PlainPost_CreatesOneSignal_EvenWhenSentTwice_AndLandsOnTheConfirmation()
     {
         var (action, key) = await OpenFormAsync("ar", "wonen", "wonen-vocht");
-        var form = new Dictionary<string, string> { ["idempotencyKey"] = key, ["text"] = "الماء يدخل غرفتي" };
+        var form = new Dictionary<string, string> { ["idempotencyKey"] = key, ["text"] = "الماء يدخل غرفتي", ["formalComplaint"] = "true" };
         var first = await _client.PostAsync(action, new FormUrlEncodedContent(form));
         var second = await _client.PostAsync(action, new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -83,6 +83,7 @@ public sealed class ResidentPagesTest : IDisposable
         Assert.Contains("lang=\"ar\"", confirmation);
         var code = Regex.Match(confirmation, "id=\"tracking-code\">([^<]+)<").Groups[1].Value;
         Assert.Equal("wonen-vocht", (await _app.LoadAsync(code)).Subcategory);
+        Assert.True((await _app.LoadAsync(code)).FormalComplaint);
         Assert.Contains("16", confirmation); // acknowledged within 16 working hours
         // The status page's address as a QR code, to scan later.
         Assert.Contains("<svg", confirmation);
