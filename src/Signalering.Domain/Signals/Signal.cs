@@ -215,6 +215,13 @@ public sealed class Signal
             null, false, "complaintExtended"), now);
     }
 
+    /// <summary>True when the organisation was already warned since the signal last reached it.</summary>
+    public bool RemindedSinceRouted =>
+        _events.FindLastIndex(e => e.Kind == SignalEventKinds.Reminded)
+            > _events.FindLastIndex(e => e.Kind is SignalEventKinds.Routed or SignalEventKinds.Forwarded or SignalEventKinds.Escalated);
+
+    public void Remind(DateTimeOffset now) => Append(SignalEventKinds.Reminded, now, "system", OrganisationId);
+
     public void AddNote(string organisation, string text, DateTimeOffset now)
     {
         text = text?.Trim() ?? "";

@@ -17,6 +17,8 @@ public static class SignalEventKinds
     /// <summary>Not accepted in time, or rejected as not theirs: back to municipality triage (detail: why, a code).</summary>
     public const string Escalated = "escalated";
     public const string Responded = "responded";
+    /// <summary>The organisation was warned that the acknowledgement time is nearly over (once per routing).</summary>
+    public const string Reminded = "reminded";
     public const string NoteAdded = "note-added";
 }
 

@@ -21,6 +21,8 @@ public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? Re
 /// </summary>
 public sealed class HandlingClocks
 {
+    /// <summary>How many working hours before the acknowledgement deadline the organisation is warned.</summary>
+    public const double ReminderWorkingHours = 2;
     private static readonly SignalStatus[] AwaitingAcceptance = [SignalStatus.Routed, SignalStatus.Forwarded, SignalStatus.Reopened];
     private readonly ConcurrentDictionary<string, long> _overdue = new();
     private readonly SignalTable _signals;
@@ -79,6 +81,7 @@ public sealed class HandlingClocks
         var set = await _reference.GetAsync(ct);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var overdue = new List<Signal>();
+        var dueSoon = new List<Signal>();
         var filter = string.Join(" or ", AwaitingAcceptance.Select(s => $"Status eq '{s.ToCode()}'"));
         await foreach (var signal in _signals.QueryAsync(filter, ct))
             if (signal.OrganisationId is { } org && For(signal, now).AcknowledgeOverdue)
@@ -86,8 +89,20 @@ public sealed class HandlingClocks
                 counts[org] = counts.GetValueOrDefault(org) + 1;
                 overdue.Add(signal);
             }
+            else if (signal.OrganisationId is not null && For(signal, now).WorkingHoursLeftToAcknowledge is <= ReminderWorkingHours && !signal.RemindedSinceRouted)
+                dueSoon.Add(signal);
         foreach (var key in _overdue.Keys.Except(counts.Keys)) _overdue[key] = 0;
         foreach (var (org, count) in counts) _overdue[org] = count;
+
+        // Warn once, with working time to spare: the organisation's queue and webhook get a "due-soon" message.
+        foreach (var candidate in dueSoon)
+        {
+            var stored = await _signals.GetAsync(candidate.Code, ct);
+            if (stored is null || stored.Signal.RemindedSinceRouted || !AwaitingAcceptance.Contains(stored.Signal.Status)) continue;
+            stored.Signal.Remind(now);
+            if (!await _signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) continue;
+            await _processor.NotifyAsync(stored.Signal, ct, "due-soon");
+        }
 
         var escalated = 0;
         foreach (var candidate in overdue)

@@ -70,17 +70,20 @@ public sealed class SignalProcessor(
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
-        foreach (var (orgId, isCopy) in signal.CopyTo.Select(c => (c, true)).Prepend((signal.OrganisationId!, false)))
+        // A reminder concerns only the organisation that must accept; copies are for information.
+        var copies = eventName == "due-soon" ? [] : signal.CopyTo;
+        foreach (var (orgId, isCopy) in copies.Select(c => (c, true)).Prepend((signal.OrganisationId!, false)))
         {
             var queueName = set.Organisations.TryGetValue(orgId, out var org) ? org.QueueName : "org-" + orgId;
             using var activity = SignaleringTelemetry.Source.StartActivity("SendToOrganisation", System.Diagnostics.ActivityKind.Producer);
             activity?.SetTag("messaging.destination.name", queueName);
             activity?.SetTag(SignaleringTelemetry.TrackingCodeTag, signal.Code.Value);
-            var message = new OrganisationMessage($"{signal.Code.Value}:{routedAt.UtcTicks}:{orgId}", signal.Code.ToString(), orgId, isCopy,
+            var messageId = $"{signal.Code.Value}:{routedAt.UtcTicks}:{orgId}" + (eventName == "routed" ? "" : ":" + eventName);
+            var message = new OrganisationMessage(messageId, signal.Code.ToString(), orgId, isCopy,
                 signal.LocationId, signal.Category, signal.Subcategory, signal.Language, signal.IsUrgent,
                 signal.RoutingReason == RoutingReason.Confidential, signal.Translation.ToString(), signal.ReceivedAt, routedAt,
                 signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays,
-                SignaleringTelemetry.CurrentTraceParent());
+                SignaleringTelemetry.CurrentTraceParent(), eventName);
             await queues.SendToOrganisationAsync(queueName, message, ct);
             await webhooks.QueueAsync(eventName, message, ct);
         }

@@ -89,6 +89,8 @@ public static class InboxEndpoints
         return stored is not null && stored.Signal.OrganisationId == SignaleringClaims.OrganisationOf(user) ? (stored, null) : (null, notFound);
     }
 
+    internal static bool CanSeeContact(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Municipality);
+
     internal static Task AuditAsync(AuditTable audit, Signal s, ClaimsPrincipal user, string action, DateTimeOffset now, CancellationToken ct) =>
         audit.WriteAsync(new AuditEntry(s.Code.Value, now, SignaleringClaims.ActorOf(user), SignaleringClaims.OrganisationOf(user)!, action), ct);
 
@@ -107,7 +109,8 @@ public static class InboxEndpoints
             text = s.Text,
             textNl = s.TextNl is null ? null : new { text = s.TextNl, machineTranslated = true, detectedLanguage = s.DetectedLanguage },
             translation = s.Translation.ToString(),
-            contact = s.Contact is null ? null : new { phone = s.Contact.Phone, email = s.Contact.Email },
+            // Stored only with the resident's consent; shown to those who handle signals, not to technical administrators.
+            contact = s.Contact is null || !CanSeeContact(http.User) ? null : new { phone = s.Contact.Phone, email = s.Contact.Email },
             residentComments = s.ResidentComments,
             photos = s.Attachments.Count,
             history = s.Events.Select(e => new { e.At, e.Kind, e.Actor, e.Detail }),

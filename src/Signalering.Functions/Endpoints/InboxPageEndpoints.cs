@@ -167,7 +167,7 @@ public static class InboxPageEndpoints
             $"<p lang=\"{language.Code}\" dir=\"{(language.RightToLeft ? "rtl" : "ltr")}\">{E(s.Text)}</p>");
         if (s.TextNl is not null) body.Append("<h2>Nederlandse vertaling <span class=\"label\">machinevertaling</span></h2><p>").Append(E(s.TextNl)).Append("</p>");
         else if (s.Text is not null && s.Language != "nl") body.Append("<p class=\"help\">Nog niet vertaald.</p>");
-        if (s.Contact is not null) body.Append("<h2>Contact (met toestemming)</h2><p>").Append(E(s.Contact.Phone)).Append(' ').Append(E(s.Contact.Email)).Append("</p>");
+        if (s.Contact is not null && InboxEndpoints.CanSeeContact(http.User)) body.Append("<h2>Contact (met toestemming)</h2><p>").Append(E(s.Contact.Phone)).Append(' ').Append(E(s.Contact.Email)).Append("</p>");
         if (s.MergedInto is { } into) body.Append("<p>Samengevoegd met <a href=\"/inbox/signals/").Append(E(into.Value)).Append("\">").Append(E(into.ToString())).Append("</a>.</p>");
         if (s.Duplicates.Count > 0) body.Append("<p>").Append(s.Duplicates.Count).Append(" andere bewoner(s) meldden hetzelfde: ").Append(string.Join(", ", s.Duplicates.Select(d => E(d.ToString())))).Append("</p>");
         foreach (var comment in s.ResidentComments) body.Append("<h2>Bewoner: niet opgelost</h2><p lang=\"").Append(language.Code).Append("\">").Append(E(comment.Text)).Append("</p>");

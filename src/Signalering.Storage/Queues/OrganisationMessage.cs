@@ -5,6 +5,8 @@ namespace Signalering.Storage.Queues;
 /// once: <see cref="MessageId"/> is the same for every delivery of one routing, so a consumer can drop repeats.
 /// No resident text or contact details: those are read through the coordinator API, where access is checked and
 /// audited. <see cref="TraceParent"/> (W3C) lets the organisation's system continue the signal's trace.
+/// <see cref="Event"/>: <c>routed</c> (new for you), <c>escalated</c> (not accepted in time elsewhere, now yours, for
+/// triage) or <c>due-soon</c> (a reminder: the acknowledgement time is nearly over).
 /// </summary>
 public sealed record OrganisationMessage(
     string MessageId,
@@ -22,4 +24,5 @@ public sealed record OrganisationMessage(
     DateTimeOffset RoutedAt,
     int AcknowledgeWithinWorkingHours,
     int ResolveWithinWorkingDays,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    string Event = "routed");

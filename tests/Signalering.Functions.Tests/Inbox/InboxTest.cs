@@ -275,4 +275,31 @@ public sealed class InboxTest : IDisposable
         Assert.Contains(view.GetProperty("responses").EnumerateArray(), r => r.GetProperty("text").GetString() == told);
         Assert.DoesNotContain("aannemer", view.ToString());
     }
+
+    [Fact]
+    public async Task NearlyDue_TheOrganisationIsRemindedOnce()
+    {
+        var code = await RoutedSignalAsync(); // routed Monday 10:00, acknowledge by Wednesday 10:00
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)); // Tuesday 16:00: two working hours left
+        await _app.InvokeTimerAsync("SweepSignals");
+        await _app.InvokeTimerAsync("SweepSignals");
+        var messages = await _app.PeekOrganisationQueueAsync("coa-luttelgeest");
+        Assert.Equal(["routed", "due-soon"], messages.Select(m => m.GetProperty("event").GetString()));
+        Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
+        Assert.Equal("coa-luttelgeest", (await _app.LoadAsync(code)).OrganisationId);
+    }
+
+    [Fact]
+    public async Task ContactDetails_AreForCoordinatorsNotForTechnicalAdmins()
+    {
+        var body = Intakes.Body(_app);
+        body["contact"] = new { phone = "+31612345678" };
+        body["contactConsent"] = true;
+        var code = await _app.CreateClient().SubmitAcceptedAsync(body);
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        var asCoordinator = JsonDocument.Parse(await _app.Coordinator("coa-luttelgeest").GetStringAsync($"/api/inbox/signals/{code}")).RootElement;
+        Assert.Equal("+31612345678", asCoordinator.GetProperty("contact").GetProperty("phone").GetString());
+        var asAdmin = JsonDocument.Parse(await _app.Coordinator("coa-luttelgeest", "admin").GetStringAsync($"/api/inbox/signals/{code}")).RootElement;
+        Assert.Equal(JsonValueKind.Null, asAdmin.GetProperty("contact").ValueKind);
+    }
 }
