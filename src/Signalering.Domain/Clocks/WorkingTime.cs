@@ -11,7 +11,12 @@ public sealed class WorkingTime
     public static readonly TimeOnly DayStart = new(9, 0), DayEnd = new(17, 0);
     public static readonly TimeSpan HoursPerDay = DayEnd - DayStart;
 
-    public static WorkingTime Netherlands { get; } = new(TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+    /// <summary>Dutch time (CET/CEST): what every deadline and every time shown to a person is in.</summary>
+    public static readonly TimeZoneInfo DutchZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public static WorkingTime Netherlands { get; } = new(DutchZone);
+
+    public static DateTimeOffset InDutchTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, DutchZone);
 
     private readonly TimeZoneInfo _zone;
 

@@ -95,7 +95,7 @@ public static class ResidentViews
 
     // Digits only: readable in every script and language, and not mistaken for a month name in the wrong language.
     private static string DateText(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Domain.Clocks.WorkingTime.InDutchTime(at).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;
 

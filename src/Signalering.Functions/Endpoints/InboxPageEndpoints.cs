@@ -21,7 +21,7 @@ namespace Signalering.Functions.Endpoints;
 /// </summary>
 public static class InboxPageEndpoints
 {
-    private static readonly TimeZoneInfo Netherlands = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private static readonly TimeZoneInfo Netherlands = Domain.Clocks.WorkingTime.DutchZone;
 
     public static IEndpointRouteBuilder MapInboxPageEndpoints(this IEndpointRouteBuilder app)
     {

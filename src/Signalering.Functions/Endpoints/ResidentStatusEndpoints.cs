@@ -25,7 +25,7 @@ namespace Signalering.Functions.Endpoints;
 /// </summary>
 public static class ResidentStatusEndpoints
 {
-    private static readonly TimeZoneInfo Netherlands = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private static readonly TimeZoneInfo Netherlands = Domain.Clocks.WorkingTime.DutchZone;
 
     public static IEndpointRouteBuilder MapResidentStatusEndpoints(this IEndpointRouteBuilder app)
     {
