@@ -28,6 +28,7 @@ app.MapResidentFormEndpoints();
 app.MapResidentStatusEndpoints();
 app.MapInboxEndpoints();
 app.MapInboxPageEndpoints();
+app.MapReportsEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

@@ -8,11 +8,6 @@ using Signalering.Storage.Tables;
 
 namespace Signalering.Functions.Application;
 
-/// <summary>A signal's handling-time clocks, in working time (see <see cref="WorkingTime"/>).</summary>
-public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? ResolveBy, bool AcknowledgeOverdue, bool ResolveOverdue,
-    double? WorkingHoursLeftToAcknowledge, bool Paused = false, double PausedWorkingHours = 0, DateTimeOffset? ComplaintDecideBy = null,
-    bool ComplaintOverdue = false);
-
 /// <summary>
 /// Computes the promised times for a signal and runs "accept or bounce": on each sweep, a signal that its
 /// organisation has not accepted within the category's acknowledgement time goes to municipality triage (the
@@ -23,7 +18,7 @@ public sealed class HandlingClocks
 {
     /// <summary>How many working hours before the acknowledgement deadline the organisation is warned.</summary>
     public const double ReminderWorkingHours = 2;
-    private static readonly SignalStatus[] AwaitingAcceptance = [SignalStatus.Routed, SignalStatus.Forwarded, SignalStatus.Reopened];
+    private static readonly SignalStatus[] AwaitingAcceptance = SignalClocks.AwaitingAcceptance;
     private readonly ConcurrentDictionary<string, long> _overdue = new();
     private readonly SignalTable _signals;
     private readonly TimeProvider _time;
@@ -45,34 +40,7 @@ public sealed class HandlingClocks
 
     public IReadOnlyDictionary<string, long> Overdue => _overdue;
 
-    public static ClockView For(Signal s, DateTimeOffset now)
-    {
-        if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null, ComplaintDecideBy: s.ComplaintDecideBy);
-        var work = WorkingTime.Netherlands;
-        var acknowledgeBy = work.AddWorkingHours(routed, s.Promise.AcknowledgeWithinWorkingHours);
-        // Time spent waiting for the resident does not count against the organisation.
-        var (paused, pausedNow) = PausedTime(s, now, work);
-        var resolveBy = work.AddWorkingHours(work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays), paused.TotalHours);
-        var waiting = AwaitingAcceptance.Contains(s.Status);
-        var open = s.Status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged);
-        return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
-            waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
-            pausedNow, Math.Round(paused.TotalHours, 1), s.ComplaintDecideBy, open && s.ComplaintDecideBy is { } decide && now > decide);
-    }
-
-    /// <summary>Working time the signal spent awaiting the resident (from the status changes in its history).</summary>
-    private static (TimeSpan Total, bool Now) PausedTime(Signal s, DateTimeOffset now, WorkingTime work)
-    {
-        var total = TimeSpan.Zero;
-        DateTimeOffset? since = null;
-        foreach (var e in s.Events.Where(e => e.Kind == SignalEventKinds.StatusChanged))
-        {
-            if (since is { } start) { total += work.Between(start, e.At); since = null; }
-            if (e.Detail == SignalStatus.AwaitingResident.ToCode()) since = e.At;
-        }
-        if (since is { } open) total += work.Between(open, now);
-        return (total, since is not null);
-    }
+    public static ClockView For(Signal s, DateTimeOffset now) => SignalClocks.For(s, now);
 
     /// <summary>Counts overdue signals per organisation and escalates those not accepted in time. Returns how many were escalated.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)

@@ -42,6 +42,8 @@ public static class SignaleringClaims
 public static class SignaleringAuth
 {
     public const string InboxPolicy = "inbox";
+    /// <summary>Reports and the complaints register: the municipality (and technical admins), never an organisation's coordinator.</summary>
+    public const string ReportsPolicy = "reports";
     public const string TokenCookie = "signalering_token";
 
     public static WebApplicationBuilder AddSignaleringAuth(this WebApplicationBuilder builder)
@@ -74,7 +76,9 @@ public static class SignaleringAuth
             }
             // Neither: every token is refused (no key to check it with); the resident side keeps working.
         });
-        builder.Services.AddAuthorizationBuilder().AddPolicy(InboxPolicy, p => p.RequireRole(Roles.All).RequireClaim(SignaleringClaims.Organisation));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(InboxPolicy, p => p.RequireRole(Roles.All).RequireClaim(SignaleringClaims.Organisation))
+            .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.Municipality, Roles.Admin));
         return builder;
     }
 

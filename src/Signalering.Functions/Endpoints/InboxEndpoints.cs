@@ -1,3 +1,4 @@
+using Signalering.Domain.Clocks;
 using System.Diagnostics;
 using System.Security.Claims;
 using Signalering.Domain;

@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));
         services.AddSingleton<SignalQueues>();
         services.AddSingleton<Storage.Blobs.AttachmentStore>();
+        services.AddSingleton(sp => new ReportTable(sp.GetRequiredService<StorageClients>().Table(ReportTable.TableName)));
+        services.AddSingleton<ReportAggregates>();
         services.AddSingleton(sp => new AuditTable(sp.GetRequiredService<StorageClients>().Table(AuditTable.TableName)));
         services.AddSingleton<HandlingClocks>();
         services.AddSingleton(sp => new WebhookTable(sp.GetRequiredService<StorageClients>().Table(WebhookTable.TableName)));
@@ -74,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
         services.AddSingleton<IQueueFunction, DeliverWebhookTrigger>();
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
+        services.AddSingleton<ITimerFunction, UpdateReportsTrigger>();
         builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();
         builder.AddSignaleringAuth();
@@ -108,7 +111,8 @@ public static class ServiceCollectionExtensions
 }
 
 /// <summary>Creates tables and seeds reference data before the app takes traffic.</summary>
-internal sealed class StartupInitialiser(ReferenceDataProvider reference, SignalTable signals, ILogger<StartupInitialiser> log) : IHostedService
+internal sealed class StartupInitialiser(ReferenceDataProvider reference, SignalTable signals, ReportTable reports,
+    ILogger<StartupInitialiser> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -117,6 +121,7 @@ internal sealed class StartupInitialiser(ReferenceDataProvider reference, Signal
             try
             {
                 await signals.Client.CreateIfNotExistsAsync(cancellationToken);
+                await reports.Client.CreateIfNotExistsAsync(cancellationToken);
                 await reference.InitialiseAsync(cancellationToken);
                 return;
             }

@@ -76,3 +76,15 @@ internal static class WorkMessage
         return new ParsedWork(code, work.TraceParent);
     }
 }
+
+/// <summary>Timer (function folder UpdateReports): takes changed signals into the reports' aggregates.</summary>
+public sealed class UpdateReportsTrigger(ReportAggregates aggregates) : ITimerFunction
+{
+    public string Name => "UpdateReports";
+
+    public async Task RunAsync(bool isPastDue, CancellationToken cancellationToken)
+    {
+        using var activity = SignaleringTelemetry.Source.StartActivity(Name);
+        await aggregates.UpdateAsync(cancellationToken);
+    }
+}

@@ -44,6 +44,7 @@ public sealed class SignalTable(TableClient table)
         main["IntakeEvents"] = JsonSerializer.Serialize(signal.Events);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, main) };
         actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Route, signal.Code, now, now)));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Report, signal.Code, now, null)));
         try
         {
             await table.SubmitTransactionAsync(actions, ct);
@@ -69,8 +70,7 @@ public sealed class SignalTable(TableClient table)
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             if (e.RowKey == from) main = e;
-            else events.Add(new SignalEvent(e.GetInt32("Sequence") ?? 0, e.GetString("Kind"), e.GetDateTimeOffset("At")!.Value,
-                e.GetString("Actor"), e.GetString("Detail")));
+            else events.Add(ToEvent(e));
         }
         if (main is null) return null;
         var inlineCount = 0;
@@ -99,7 +99,8 @@ public sealed class SignalTable(TableClient table)
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, main, stored.ETag) };
         actions.AddRange(changed.Events.Where(e => e.Sequence > known)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(changed.Code, e))));
-        actions.AddRange(addTodos.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, changed.Code, now, null))));
+        actions.AddRange(addTodos.Append(TodoKinds.Report).Distinct()
+            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, changed.Code, now, null))));
         actions.AddRange(removeTodos.Select(k => new TableTransactionAction(TableTransactionActionType.Delete,
             new TableEntity(SignalKeys.Partition(changed.Code), SignalKeys.Todo(k, changed.Code)), ETag.All)));
         try
@@ -119,7 +120,6 @@ public sealed class SignalTable(TableClient table)
         }
     }
 
-    /// <summary>Records that the organisation's queue has its message. Idempotent; not part of the domain state.</summary>
     /// <summary>
     /// Signals (without their history) matching an OData filter on the signal rows, across all shards. For the inbox
     /// (one organisation's signals) and the clock sweep (open signals): reads grow with matching signals, not events.
@@ -132,6 +132,7 @@ public sealed class SignalTable(TableClient table)
                 yield return Signal.Restore(ToSnapshot(code, e), []);
     }
 
+    /// <summary>Records that the organisation's queue has its message. Idempotent; not part of the domain state.</summary>
     public Task MarkOrganisationNotifiedAsync(TrackingCode code, CancellationToken ct) =>
         table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { ["OrganisationNotified"] = true },
             ETag.All, TableUpdateMode.Merge, ct);
@@ -148,6 +149,59 @@ public sealed class SignalTable(TableClient table)
                 yield return new TodoMarker(parts[1], code, e.GetDateTimeOffset("CreatedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue,
                     e.GetDateTimeOffset("LastEnqueuedAt"), e.GetInt32("Attempts") ?? 0);
             }
+        }
+    }
+
+    /// <summary>Signals changed since the reports last saw them: their report markers, with the ETag each was read at.</summary>
+    public async IAsyncEnumerable<(TrackingCode Code, ETag ETag)> ListReportMarkersAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var from = SignalKeys.TodoPrefix + TodoKinds.Report + "|";
+        foreach (var pk in SignalKeys.AllPartitions)
+            await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge '{from}' and RowKey lt '{from[..^1]}}}'",
+                               select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+                if (TrackingCode.TryParse(e.RowKey[from.Length..], out var code)) yield return (code, e.ETag);
+    }
+
+    /// <summary>
+    /// Clears a report marker unless the signal changed again after it was read (the save replaced the marker, so its
+    /// ETag moved on): then it stays for the next update. False when it stayed.
+    /// </summary>
+    public async Task<bool> DeleteMarkerIfUnchangedAsync(string kind, TrackingCode code, ETag etag, CancellationToken ct)
+    {
+        try { await table.DeleteEntityAsync(SignalKeys.Partition(code), SignalKeys.Todo(kind, code), etag, ct); return true; }
+        catch (RequestFailedException e) when (e.Status == 404) { return true; }
+        catch (RequestFailedException e) when (e.Status == 412) { return false; }
+    }
+
+    /// <summary>
+    /// Every signal with its full history, shard by shard: for rebuilding the reports' aggregates (and, in the
+    /// benchmark, as the full scan the aggregates avoid). Reads every row of the table.
+    /// </summary>
+    public async IAsyncEnumerable<Signal> ScanAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var pk in SignalKeys.AllPartitions)
+        {
+            TableEntity? main = null;
+            var events = new List<SignalEvent>();
+            await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge 'sig|' and RowKey lt 'sig}}'", cancellationToken: ct))
+            {
+                if (!e.RowKey.Contains("|evt|", StringComparison.Ordinal))
+                {
+                    if (main is not null && Restore(main, events) is { } done) yield return done;
+                    main = e;
+                    events = [];
+                }
+                else events.Add(ToEvent(e));
+            }
+            if (main is not null && Restore(main, events) is { } last) yield return last;
+        }
+
+        static Signal? Restore(TableEntity main, List<SignalEvent> events)
+        {
+            if (!TrackingCode.TryParse(main.GetString("Code"), out var code)) return null;
+            if (main.GetString("IntakeEvents") is { } inline) events.AddRange(JsonSerializer.Deserialize<List<SignalEvent>>(inline)!);
+            return Signal.Restore(ToSnapshot(code, main), events);
         }
     }
 
@@ -172,6 +226,9 @@ public sealed class SignalTable(TableClient table)
             ["LastEnqueuedAt"] = enqueuedAt,
             ["Attempts"] = 0,
         };
+
+    private static SignalEvent ToEvent(TableEntity e) =>
+        new(e.GetInt32("Sequence") ?? 0, e.GetString("Kind"), e.GetDateTimeOffset("At")!.Value, e.GetString("Actor"), e.GetString("Detail"));
 
     private static TableEntity ToEntity(TrackingCode code, SignalEvent e) => new(SignalKeys.Partition(code), SignalKeys.Event(code, e.Sequence))
     {

@@ -1,0 +1,53 @@
+using Signalering.Domain.Signals;
+using Signalering.Domain.Workflow;
+
+namespace Signalering.Domain.Clocks;
+
+/// <summary>A signal's handling-time clocks, in working time (see <see cref="WorkingTime"/>).</summary>
+public sealed record ClockView(DateTimeOffset? AcknowledgeBy, DateTimeOffset? ResolveBy, bool AcknowledgeOverdue, bool ResolveOverdue,
+    double? WorkingHoursLeftToAcknowledge, bool Paused = false, double PausedWorkingHours = 0, DateTimeOffset? ComplaintDecideBy = null,
+    bool ComplaintOverdue = false);
+
+/// <summary>
+/// The promised times of one signal. One definition for the inbox, the sweep and the reports, so a signal that the
+/// inbox shows as late is late in the council's figures too. The acknowledgement clock starts when the signal
+/// reached its organisation by routing or escalation (a forward keeps the clock running: the resident is still
+/// waiting); the resolution clock also starts there and stops while the organisation awaits the resident.
+/// </summary>
+public static class SignalClocks
+{
+    /// <summary>Statuses in which the organisation has not yet taken the signal on.</summary>
+    public static readonly SignalStatus[] AwaitingAcceptance = [SignalStatus.Routed, SignalStatus.Forwarded, SignalStatus.Reopened];
+
+    public static bool IsOpen(SignalStatus status) => status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged);
+
+    public static ClockView For(Signal s, DateTimeOffset now)
+    {
+        if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null, ComplaintDecideBy: s.ComplaintDecideBy);
+        var work = WorkingTime.Netherlands;
+        var acknowledgeBy = work.AddWorkingHours(routed, s.Promise.AcknowledgeWithinWorkingHours);
+        // Time spent waiting for the resident does not count against the organisation.
+        var (paused, pausedNow) = PausedTime(s, now);
+        var resolveBy = work.AddWorkingHours(work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays), paused.TotalHours);
+        var waiting = AwaitingAcceptance.Contains(s.Status);
+        var open = IsOpen(s.Status);
+        return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
+            waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
+            pausedNow, Math.Round(paused.TotalHours, 1), s.ComplaintDecideBy, open && s.ComplaintDecideBy is { } decide && now > decide);
+    }
+
+    /// <summary>Working time the signal spent awaiting the resident up to <paramref name="until"/>, and whether it is waiting then.</summary>
+    public static (TimeSpan Total, bool Now) PausedTime(Signal s, DateTimeOffset until)
+    {
+        var work = WorkingTime.Netherlands;
+        var total = TimeSpan.Zero;
+        DateTimeOffset? since = null;
+        foreach (var e in s.Events.Where(e => e.Kind == SignalEventKinds.StatusChanged && e.At <= until))
+        {
+            if (since is { } start) { total += work.Between(start, e.At); since = null; }
+            if (e.Detail == SignalStatus.AwaitingResident.ToCode()) since = e.At;
+        }
+        if (since is { } open) total += work.Between(open, until);
+        return (total, since is not null);
+    }
+}
