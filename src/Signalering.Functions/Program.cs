@@ -29,6 +29,7 @@ app.MapResidentStatusEndpoints();
 app.MapInboxEndpoints();
 app.MapInboxPageEndpoints();
 app.MapReportsEndpoints();
+app.MapReportsPageEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text;
 using Signalering.Domain.Languages;
@@ -50,45 +49,13 @@ public static class InboxPageEndpoints
         http.User.Identity?.IsAuthenticated == true && SignaleringClaims.OrganisationOf(http.User) is not null
         && Roles.All.Any(http.User.IsInRole);
 
-    private static IResult LoginPage(string? error = null) => Result(Page("Inloggen", $"""
-        <h1>Signalering – inbox</h1>{(error is null ? "" : $"<div class=\"errors\" role=\"alert\"><p>{E(error)}</p></div>")}
-        <form method="post" action="/inbox/login"><label for="token">Toegangstoken</label>
-        <textarea id="token" name="token" required aria-describedby="token-help"></textarea>
-        <p class="help" id="token-help">Lokaal: <code>./scripts/token.sh --role coordinator --org coa-luttelgeest</code>. In Azure meldt u zich aan met uw organisatie-account.</p>
-        <button type="submit">Inloggen</button></form>
-        """), error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
+    private static IResult LoginPage(string? error = null) =>
+        PageSignIn.LoginPage(Page, "Signalering – inbox", "/inbox/login", "coordinator --org coa-luttelgeest", error);
 
-    private static async Task<IResult> LoginAsync(HttpContext http, CancellationToken ct)
-    {
-        var form = await http.Request.ReadFormAsync(ct);
-        var token = form["token"].ToString().Trim();
-        if (token.Length is 0 or > 8192) return LoginPage("Plak een toegangstoken.");
-        // Check it before keeping it, with the bearer scheme's own rules: a bad token gets an answer now, not a loop
-        // of login pages. (The scheme's result for this request is already cached, so validate directly.)
-        var bearer = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>()
-            .Get(JwtBearerDefaults.AuthenticationScheme);
-        var parameters = bearer.TokenValidationParameters.Clone();
-        if (bearer.ConfigurationManager is not null)
-        {
-            var configuration = await bearer.ConfigurationManager.GetConfigurationAsync(ct);
-            parameters.IssuerSigningKeys = configuration.SigningKeys;
-            parameters.ValidIssuers ??= [configuration.Issuer];
-        }
-        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
-        if (!result.IsValid || !result.Claims.ContainsKey(SignaleringClaims.Organisation)) return LoginPage("Dit token is niet geldig of verlopen.");
-        http.Response.Cookies.Append(SignaleringAuth.TokenCookie, token, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/inbox",
-            Expires = result.SecurityToken.ValidTo,
-        });
-        return Results.Redirect("/inbox");
-    }
+    private static Task<IResult> LoginAsync(HttpContext http, CancellationToken ct) =>
+        PageSignIn.SignInAsync(http, "/inbox", error => LoginPage(error), ct);
 
-    private static IResult Logout(HttpContext http)
-    {
-        http.Response.Cookies.Delete(SignaleringAuth.TokenCookie, new CookieOptions { Path = "/inbox" });
-        return Results.Redirect("/inbox");
-    }
+    private static IResult Logout(HttpContext http) => PageSignIn.SignOut(http, "/inbox");
 
     private static string Local(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, Netherlands).ToString("ddd d MMM HH:mm", CultureInfo.GetCultureInfo("nl-NL")) : "–";

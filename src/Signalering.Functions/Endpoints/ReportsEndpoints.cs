@@ -122,7 +122,7 @@ public static class ReportsEndpoints
     /// <summary>A figure as JSON: a number, "&lt;5", or null for "no data".</summary>
     private static object? Value(Figure f) => f.Suppressed ? ReportFigures.SuppressedText : f.Value;
 
-    private static async Task<IResult> GetReportCsvAsync([AsParameters] ReportQuery q, ReportAggregates aggregates, ReferenceDataProvider reference,
+    internal static async Task<IResult> GetReportCsvAsync([AsParameters] ReportQuery q, ReportAggregates aggregates, ReferenceDataProvider reference,
         TimeProvider time, CancellationToken ct)
     {
         var (report, _, problem) = await BuildAsync(q, aggregates, reference, time, ct);
@@ -158,7 +158,7 @@ public static class ReportsEndpoints
         }
     }
 
-    private static async Task<(ComplaintRegister? Register, IResult? Problem)> RegisterAsync(string? year, ReportAggregates aggregates,
+    internal static async Task<(ComplaintRegister? Register, IResult? Problem)> RegisterAsync(string? year, ReportAggregates aggregates,
         ReferenceDataProvider reference, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -183,7 +183,7 @@ public static class ReportsEndpoints
         });
     }
 
-    private static async Task<IResult> GetRegisterCsvAsync(string? year, ReportAggregates aggregates, ReferenceDataProvider reference, TimeProvider time,
+    internal static async Task<IResult> GetRegisterCsvAsync(string? year, ReportAggregates aggregates, ReferenceDataProvider reference, TimeProvider time,
         CancellationToken ct)
     {
         var (register, problem) = await RegisterAsync(year, aggregates, reference, time, ct);
