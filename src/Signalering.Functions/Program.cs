@@ -30,6 +30,7 @@ app.MapInboxEndpoints();
 app.MapInboxPageEndpoints();
 app.MapReportsEndpoints();
 app.MapReportsPageEndpoints();
+app.MapOpen311Endpoints();
 app.MapHealthEndpoints();
 
 app.Run();

@@ -17,6 +17,7 @@ namespace Signalering.Functions.Endpoints;
 /// <item><c>GET|POST /api/admin/locations/{id}/qr-tokens</c>, <c>POST …/qr-tokens/{tokenId}/revoke</c>.</item>
 /// <item><c>PUT|DELETE /api/admin/organisations/{id}/webhook</c> <c>{url}</c>: new and escalated signals are also
 /// posted there, signed; the answer shows the signing secret once (see <see cref="WebhookSender"/>).</item>
+/// <item><c>POST /api/admin/reports/rebuild</c>: rebuilds the reports' aggregates from the signals.</item>
 /// </list>
 /// </summary>
 public static class AdminEndpoints
@@ -38,6 +39,7 @@ public static class AdminEndpoints
         admin.MapGet("/organisations/{id}/queue", PeekQueueAsync);
         admin.MapPut("/organisations/{id}/webhook", PutWebhookAsync);
         admin.MapDelete("/organisations/{id}/webhook", DeleteWebhookAsync);
+        admin.MapPost("/reports/rebuild", RebuildReportsAsync);
         return app;
     }
 
@@ -139,6 +141,13 @@ public static class AdminEndpoints
         await hooks.DeleteAsync(id, ct);
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// Rebuilds the reports' aggregates from the signals (after a change to how facts are computed, or to check the
+    /// live figures). Reads the whole signals table: run it off-peak.
+    /// </summary>
+    private static async Task<IResult> RebuildReportsAsync(ReportAggregates aggregates, CancellationToken ct) =>
+        Results.Ok(new { signals = await aggregates.RebuildAsync(ct) });
 
     private static async Task<IResult> PeekQueueAsync(string id, ReferenceDataProvider reference, Storage.Queues.SignalQueues queues, CancellationToken ct)
     {
