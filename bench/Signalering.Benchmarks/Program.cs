@@ -10,7 +10,10 @@ using Azure.Storage.Queues;
 // Intake benchmark. One run, one machine: raw Azurite single-entity inserts, then intake through the real app
 // (its own process, real HTTP), then submit-to-organisation-queue latency. Ratios matter, not absolute numbers.
 // Usage: dotnet run -c Release --project bench/Signalering.Benchmarks -- [requests=3000] [concurrency=16]
-var requests = args.Length > 0 ? int.Parse(args[0]) : 3000;
+// Or: dotnet run -c Release --project bench/Signalering.Benchmarks -- reports [signals=100000] (see ReportsBenchmark).
+var reportsMode = args is ["reports", ..];
+if (reportsMode) args = args[1..];
+var requests = args.Length > 0 ? int.Parse(args[0]) : reportsMode ? 100_000 : 3000;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 var root = FindRoot();
 
@@ -22,6 +25,13 @@ await WaitForPort(ports.Table);
 await WaitForPort(ports.Queue);
 var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
     $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
+
+if (reportsMode)
+{
+    Console.WriteLine($"signals={requests} cores={Environment.ProcessorCount}");
+    await ReportsBenchmark.RunAsync(connection, requests);
+    return Environment.ExitCode;
+}
 
 Console.WriteLine($"requests={requests} concurrency={concurrency} cores={Environment.ProcessorCount}");
 

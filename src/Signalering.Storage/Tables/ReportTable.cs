@@ -71,24 +71,30 @@ public sealed class ReportTable(TableClient table)
         return cells.Count;
     }
 
-    /// <summary>The facts of every cell in the period (Dutch dates, inclusive), and how many cells were read.</summary>
+    /// <summary>
+    /// The facts of every cell in the period (Dutch dates, inclusive), and how many cells were read. Months are
+    /// separate partitions, so they are read side by side.
+    /// </summary>
     public async Task<(List<SignalFact> Facts, int Cells)> ReadAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var facts = new List<SignalFact>();
-        var cells = 0;
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        var months = new List<DateOnly>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1)) months.Add(month);
+        var parts = await Task.WhenAll(months.Select(async month =>
         {
+            var facts = new List<SignalFact>();
+            var cells = 0;
             var pk = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var lo = (from > month ? from : month).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var hi = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "}";
             await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge '{lo}' and RowKey lt '{hi}'", cancellationToken: ct))
             {
                 cells++;
-                var parts = e.RowKey.Split('|');
-                facts.AddRange(Read(e, new CellKey(DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), parts[1], parts[2])).Values);
+                var key = e.RowKey.Split('|');
+                facts.AddRange(Read(e, new CellKey(DateOnly.ParseExact(key[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), key[1], key[2])).Values);
             }
-        }
-        return (facts, cells);
+            return (facts, cells);
+        }));
+        return (parts.SelectMany(p => p.facts).ToList(), parts.Sum(p => p.cells));
     }
 
     private static Dictionary<string, SignalFact> Read(TableEntity e, CellKey key)

@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Signalering.Functions.Application;
+using Signalering.Functions.Tests.Infrastructure;
+using Signalering.Storage.Queues;
+
+namespace Signalering.Functions.Tests.Browser;
+
+/// <summary>A policy officer opens the dashboard, filters by organisation and downloads the CSV, in a real browser.</summary>
+[Collection("browser")]
+public sealed class ReportsBrowserTest(ChromiumFixture chromium) : IDisposable
+{
+    private readonly (SignaleringApp App, string BaseUrl) _server = KestrelApp.Start();
+    private SignaleringApp App => _server.App;
+
+    public void Dispose() => App.Dispose();
+
+    [Fact]
+    public async Task Dashboard_FilterByOrganisation_DownloadCsv()
+    {
+        var client = App.CreateClient();
+        for (var i = 0; i < 5; i++) await client.SubmitAcceptedAsync(Intakes.Body(App));
+        for (var i = 0; i < 5; i++) await client.SubmitAcceptedAsync(Intakes.Body(App, Intakes.Ukrainian, "uk", text: "Холодно в кімнаті"));
+        await App.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        await App.Services.GetRequiredService<ReportAggregates>().UpdateAsync(CancellationToken.None);
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/rapportage");
+        await Axe.AssertNoViolationsAsync(page);
+        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
+        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "officer", TimeSpan.FromHours(1)));
+        await page.Locator("form[action='/rapportage/login'] button").ClickAsync();
+        await page.Locator("table").First.WaitForAsync();
+        Assert.Equal(2, await page.Locator("figure svg.chart").CountAsync());
+        Assert.Contains("Opvang Oekraïne", await page.Locator("main").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.Locator("#organisation").SelectOptionAsync("coa-luttelgeest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("organisation=coa-luttelgeest"));
+        var tables = await page.Locator("table").First.InnerTextAsync();
+        Assert.Contains("COA", tables);
+        Assert.DoesNotContain("Oekraïne", tables);
+        await Screenshots.TakeAsync(page, null, "rapportage");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download als CSV" }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Groep;Sleutel;Ontvangen", lines[0]);
+        Assert.Contains(lines, l => l.Contains(";coa-luttelgeest;5;", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("gemeente-oekraine", StringComparison.Ordinal));
+    }
+}
