@@ -222,6 +222,21 @@ public sealed class Signal
 
     public void Remind(DateTimeOffset now) => Append(SignalEventKinds.Reminded, now, "system", OrganisationId);
 
+    /// <summary>Deadline kinds for <see cref="MarkOverdue"/>: the promised resolution time, and the Awb decision date of a formal complaint.</summary>
+    public const string ResolutionDeadline = "resolution", ComplaintDeadline = "complaint";
+
+    /// <summary>True when the passing of <paramref name="deadline"/> was already reported since the signal last changed hands or reopened.</summary>
+    public bool OverdueReported(string deadline) =>
+        _events.FindLastIndex(e => e.Kind == SignalEventKinds.Overdue && e.Detail == deadline)
+            > _events.FindLastIndex(e => e.Kind is SignalEventKinds.Routed or SignalEventKinds.Forwarded or SignalEventKinds.Escalated
+                || (e.Kind == SignalEventKinds.StatusChanged && e.Detail == SignalStatus.Reopened.ToCode()));
+
+    public void MarkOverdue(string deadline, DateTimeOffset now)
+    {
+        if (deadline is not (ResolutionDeadline or ComplaintDeadline)) throw new DomainException($"Unknown deadline '{deadline}'.", "deadline");
+        Append(SignalEventKinds.Overdue, now, "system", deadline);
+    }
+
     public void AddNote(string organisation, string text, DateTimeOffset now)
     {
         text = text?.Trim() ?? "";

@@ -20,6 +20,8 @@ public static class SignalEventKinds
     /// <summary>The organisation was warned that the acknowledgement time is nearly over (once per routing).</summary>
     public const string Reminded = "reminded";
     public const string NoteAdded = "note-added";
+    /// <summary>The organisation and the municipality were told a deadline passed (detail "resolution" or "complaint"), once per hand-over.</summary>
+    public const string Overdue = "overdue";
 }
 
 /// <summary>

@@ -42,6 +42,51 @@ public sealed class HandlingClocks
 
     public static ClockView For(Signal s, DateTimeOffset now) => SignalClocks.For(s, now);
 
+    private static readonly SignalStatus[] InHand = [SignalStatus.Accepted, SignalStatus.InProgress, SignalStatus.Reopened];
+
+    /// <summary>
+    /// Signals an organisation took on but did not resolve in the promised time, and formal complaints past their Awb
+    /// decision date: the organisation gets an "overdue" message and municipality triage a copy, once per hand-over.
+    /// The signal stays where it is (taking work away mid-way helps no one); the municipality can call. The
+    /// confidential channel's copy goes to no one else: it is reported to its own handler only.
+    /// </summary>
+    private async Task ReportPassedDeadlinesAsync(DateTimeOffset now, Domain.ReferenceData.ReferenceSet set, CancellationToken ct)
+    {
+        var filter = string.Join(" or ", InHand.Select(s => $"Status eq '{s.ToCode()}'")) + " or (FormalComplaint eq true and Status ne 'resolved' and Status ne 'cancelled' and Status ne 'merged')";
+        foreach (var candidate in await ToListAsync(_signals.QueryAsync(filter, ct)))
+        {
+            // Without its history the candidate knows no paused time, so its deadline is the earliest possible: a
+            // superset. The stored signal, with history, decides.
+            if (PassedDeadlines(candidate, now).Count == 0 || candidate.OrganisationId is null) continue;
+            var stored = await _signals.GetAsync(candidate.Code, ct);
+            if (stored is null) continue;
+            var passed = PassedDeadlines(stored.Signal, now);
+            if (passed.Count == 0) continue;
+            foreach (var deadline in passed) stored.Signal.MarkOverdue(deadline, now);
+            if (!await _signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) continue; // changed meanwhile: next sweep
+            var triage = set.Router.Fallback(stored.Signal.Flags.Sensitive).OrganisationId;
+            await _processor.NotifyAsync(stored.Signal, ct, "overdue", triage == stored.Signal.OrganisationId ? [] : [triage]);
+            _log.LogInformation("Signal {Code} past its {Deadlines} deadline at {Organisation}: reported", candidate.Code.ToString(),
+                string.Join(" and ", passed), candidate.OrganisationId);
+        }
+
+        static List<string> PassedDeadlines(Signal s, DateTimeOffset now)
+        {
+            var clock = For(s, now);
+            var passed = new List<string>();
+            if (clock.ResolveOverdue && InHand.Contains(s.Status) && !s.OverdueReported(Signal.ResolutionDeadline)) passed.Add(Signal.ResolutionDeadline);
+            if (clock.ComplaintOverdue && !s.OverdueReported(Signal.ComplaintDeadline)) passed.Add(Signal.ComplaintDeadline);
+            return passed;
+        }
+
+        static async Task<List<Signal>> ToListAsync(IAsyncEnumerable<Signal> source)
+        {
+            var list = new List<Signal>();
+            await foreach (var s in source) list.Add(s);
+            return list;
+        }
+    }
+
     /// <summary>Counts overdue signals per organisation and escalates those not accepted in time. Returns how many were escalated.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
@@ -71,6 +116,8 @@ public sealed class HandlingClocks
             if (!await _signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) continue;
             await _processor.NotifyAsync(stored.Signal, ct, "due-soon");
         }
+
+        await ReportPassedDeadlinesAsync(now, set, ct);
 
         var escalated = 0;
         foreach (var candidate in overdue)

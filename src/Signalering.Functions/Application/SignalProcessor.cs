@@ -66,12 +66,12 @@ public sealed class SignalProcessor(
     }
 
     /// <summary>Puts the signal's message on its organisation's queue (and its copies'). Also used after an escalation.</summary>
-    public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed")
+    public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
         // A reminder concerns only the organisation that must accept; copies are for information.
-        var copies = eventName == "due-soon" ? [] : signal.CopyTo;
+        var copies = copiesTo ?? (eventName == "due-soon" ? [] : signal.CopyTo);
         foreach (var (orgId, isCopy) in copies.Select(c => (c, true)).Prepend((signal.OrganisationId!, false)))
         {
             var queueName = set.Organisations.TryGetValue(orgId, out var org) ? org.QueueName : "org-" + orgId;

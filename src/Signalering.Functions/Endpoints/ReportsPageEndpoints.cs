@@ -40,7 +40,7 @@ public static class ReportsPageEndpoints
         ".filters div{display:flex;flex-direction:column}.filters label{margin:0 0 .2rem}.filters button{width:auto;margin:0}" +
         "select,input[type=date]{font:inherit;padding:.45rem;border:2px solid #555;border-radius:8px;background:#fff}" +
         "figure{margin:1rem 0}figcaption{font-weight:700}svg.chart{max-width:100%;height:auto;background:#fff}.note{font-size:.9rem}" +
-        "@media print{form,.noprint{display:none}main{max-width:none}body{background:#fff}}";
+        "table.list td{text-align:start}@media print{form,.noprint{display:none}main{max-width:none}body{background:#fff}}";
 
     private static IResult LoginPage(string? error = null) =>
         PageSignIn.LoginPage(Page, "Signalering – rapportage", Path + "/login", "municipality --org gemeente-regie", error);
@@ -188,7 +188,7 @@ public static class ReportsPageEndpoints
             return;
         }
         b.Append("<p>Hetzelfde onderwerp, ").Append(ResponseTimeReport.RecurringFloor).Append(" keer of vaker op dezelfde locatie gemeld, met de data van elke melding.</p>")
-            .Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Locatie</th><th scope=\"col\">Onderwerp</th><th scope=\"col\">Aantal</th>")
+            .Append("<div class=\"scroll\"><table class=\"list\"><thead><tr><th scope=\"col\">Locatie</th><th scope=\"col\">Onderwerp</th><th scope=\"col\">Aantal</th>")
             .Append("<th scope=\"col\">Nog open</th><th scope=\"col\">Eerste</th><th scope=\"col\">Laatste</th><th scope=\"col\">Alle data</th></tr></thead><tbody>");
         foreach (var p in r.Recurring)
             b.Append("<tr><td>").Append(E(p.LocationName)).Append("</td><td>").Append(E(p.CategoryName)).Append("</td><td>").Append(p.Count)

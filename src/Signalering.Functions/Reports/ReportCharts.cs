@@ -19,7 +19,7 @@ public static class ReportCharts
     public static string Bars(string title, IReadOnlyList<(string Label, Figure Value)> points)
     {
         var id = Id(title);
-        var max = Math.Max(1, points.Max(p => p.Value.Value ?? 0));
+        var max = NiceTop(points.Count == 0 ? 0 : points.Max(p => p.Value.Value ?? 0));
         var step = (Width - Left - Right) / (double)Math.Max(1, points.Count);
         var b = Open(title, id, points.Select(p => $"{p.Label}: {p.Value.ToDutch()}"));
         Axis(b, max, v => v.ToString("0", Inv));
@@ -102,6 +102,15 @@ public static class ReportCharts
             if (i > 0) b.Append($"<path d=\"M{Left} {F(y)} L{Width - Right} {F(y)}\" stroke=\"#999\" stroke-dasharray=\"1 3\"/>");
             b.Append($"<text x=\"{Left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"11\">{E(label(Math.Round(v)))}</text>");
         }
+    }
+
+    /// <summary>The axis top: four equal steps of 1, 2 or 5 × 10ⁿ, so every tick is a round number.</summary>
+    private static double NiceTop(double max)
+    {
+        var raw = Math.Max(1, max) / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(m => m >= raw);
+        return Math.Max(1, step) * 4;
     }
 
     private static string Id(string title) => "chart-" + Math.Abs(StringComparer.Ordinal.GetHashCode(title) % 100000).ToString(Inv);

@@ -6,7 +6,8 @@ namespace Signalering.Storage.Queues;
 /// No resident text or contact details: those are read through the coordinator API, where access is checked and
 /// audited. <see cref="TraceParent"/> (W3C) lets the organisation's system continue the signal's trace.
 /// <see cref="Event"/>: <c>routed</c> (new for you), <c>escalated</c> (not accepted in time elsewhere, now yours, for
-/// triage) or <c>due-soon</c> (a reminder: the acknowledgement time is nearly over).
+/// triage), <c>due-soon</c> (a reminder: the acknowledgement time is nearly over) or <c>overdue</c> (the promised
+/// resolution time or a complaint's Awb decision date has passed; municipality triage gets a copy).
 /// </summary>
 public sealed record OrganisationMessage(
     string MessageId,

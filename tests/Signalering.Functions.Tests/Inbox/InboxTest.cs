@@ -290,6 +290,27 @@ public sealed class InboxTest : IDisposable
     }
 
     [Fact]
+    public async Task NotResolvedInTime_TheOrganisationIsToldAndTriageGetsACopy_Once()
+    {
+        var code = await RoutedSignalAsync(); // wonen: resolve within 10 working days of routing (Monday 23 November)
+        var coa = _app.Coordinator("coa-luttelgeest");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "accept")).StatusCode);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero)); // Monday 7 December 16:00 Dutch time: one working hour left (10 working days end at 17:00)
+        await _app.InvokeTimerAsync("SweepSignals");
+        Assert.DoesNotContain(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"), m => m.GetProperty("event").GetString() == "overdue");
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 16, 30, 0, TimeSpan.Zero)); // Tuesday 8 December 17:30 Dutch time: past it
+        await _app.InvokeTimerAsync("SweepSignals");
+        await _app.InvokeTimerAsync("SweepSignals");
+        Assert.Single(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"), m => m.GetProperty("event").GetString() == "overdue");
+        var copy = Assert.Single(await _app.PeekOrganisationQueueAsync("gemeente-triage"), m => m.GetProperty("event").GetString() == "overdue");
+        Assert.True(copy.GetProperty("isCopy").GetBoolean());
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal("coa-luttelgeest", signal.OrganisationId); // it stays with the organisation doing the work
+        Assert.Single(signal.Events, e => e.Kind == SignalEventKinds.Overdue && e.Detail == Signal.ResolutionDeadline);
+    }
+
+    [Fact]
     public async Task ContactDetails_AreForCoordinatorsNotForTechnicalAdmins()
     {
         var body = Intakes.Body(_app);
