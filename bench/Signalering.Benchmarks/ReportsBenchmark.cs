@@ -66,7 +66,7 @@ internal static class ReportsBenchmark
         var same = JsonSerializer.Serialize(aggregate.Report.Rows) == JsonSerializer.Serialize(scan.Report.Rows)
                    && JsonSerializer.Serialize(aggregate.Report.Total) == JsonSerializer.Serialize(scan.Report.Total);
         Console.WriteLine($"year report from aggregates: {aggregateMs:F0} ms, {aggregate.Read} entities (cells) read");
-        Console.WriteLine($"year report from a full scan: {scanMs:F0} ms, {scan.Read} entities (signal and event rows) read");
+        Console.WriteLine($"year report from a full scan: {scanMs:F0} ms, {scan.Read} entities (signal rows with their histories) read");
         Console.WriteLine($"scan / aggregates: {scanMs / aggregateMs:F1}× the time, {(double)scan.Read / aggregate.Read:F0}× the entities; same figures: {same}");
         Console.WriteLine($"signals in the year's report: {aggregate.Report.Total.Received} (+ {aggregate.Report.ConfidentialReceived} confidential)");
         if (!same) Environment.ExitCode = 1;

@@ -154,13 +154,21 @@ public sealed class SignalTable(TableClient table)
 
     /// <summary>
     /// Bulk-loads complete signals with their histories (a migration from another system; the reports benchmark),
-    /// a hundred rows per transaction. Leaves no markers: rebuild the reports afterwards. Returns the rows written.
+    /// a hundred rows per transaction. The history rides on the signal's row, as the intake's own events do (a later
+    /// save keeps it there and adds new events as rows), unless it is too long for one property. Leaves no markers:
+    /// rebuild the reports afterwards. Returns the rows written.
     /// </summary>
     public async Task<int> ImportAsync(IEnumerable<Signal> signals, CancellationToken ct)
     {
         var rows = signals.SelectMany(s =>
         {
             var main = ToEntity(s, "", "", organisationNotified: true);
+            var history = JsonSerializer.Serialize(s.Events);
+            if (history.Length <= 30_000)
+            {
+                main["IntakeEvents"] = history;
+                return [main];
+            }
             var intake = s.Events.TakeWhile(e => e.Kind is SignalEventKinds.Received or SignalEventKinds.Flagged).ToList();
             main["IntakeEvents"] = JsonSerializer.Serialize(intake);
             return s.Events.Skip(intake.Count).Select(e => ToEntity(s.Code, e)).Prepend(main);

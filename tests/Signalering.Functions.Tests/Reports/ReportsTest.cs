@@ -122,6 +122,30 @@ public sealed class ReportsTest : IDisposable
     }
 
     [Fact]
+    public async Task ImportedSignals_ReadBackWhole_ChangeOn_AndReachTheReportsByARebuild()
+    {
+        var signal = await _app.LoadAsync((await SubmitAsync(1))[0]);
+        signal.Accept("coa-luttelgeest", Monday.AddHours(1));
+        signal.Respond(new ResidentResponse(0, default, "coa-luttelgeest", "nl", "Wij komen", null, false, null), Monday.AddHours(2));
+        var other = new SignaleringApp { Clock = _clock };
+        try
+        {
+            Assert.Equal(1, await other.Signals.ImportAsync([signal], CancellationToken.None));
+            var stored = (await other.Signals.GetAsync(signal.Code, CancellationToken.None))!;
+            Assert.Equal(signal.Events.Select(e => (e.Sequence, e.Kind, e.Detail)), stored.Signal.Events.Select(e => (e.Sequence, e.Kind, e.Detail)));
+            stored.Signal.Resolve("coa-luttelgeest", Monday.AddHours(3));
+            Assert.True(await other.Signals.SaveAsync(stored, stored.Signal, [], [], Monday.AddHours(3), CancellationToken.None));
+            Assert.Equal(signal.Events.Count + 1, (await other.Signals.GetAsync(signal.Code, CancellationToken.None))!.Signal.Events.Count);
+
+            await other.Services.GetRequiredService<ReportAggregates>().RebuildAsync(CancellationToken.None);
+            var report = JsonDocument.Parse(await other.Coordinator("gemeente-regie", "municipality")
+                .GetStringAsync("/api/reports/response-times?from=2026-11-01&to=2026-11-30&groupBy=category")).RootElement;
+            Assert.Equal(0, Row(report, "wonen").GetProperty("open").GetInt32());
+        }
+        finally { other.Dispose(); }
+    }
+
+    [Fact]
     public async Task OnlyTheMunicipality_AndBadQueriesNameTheirField()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync("/api/reports/response-times")).StatusCode);
