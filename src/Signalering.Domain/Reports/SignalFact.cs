@@ -55,7 +55,10 @@ public sealed record SignalFact
     public DateTimeOffset UpdatedAt { get; init; }
 
     public bool IsOpen => SignalClocks.IsOpen(Status);
-    public DateOnly Day => DateOnly.FromDateTime(WorkingTime.InDutchTime(ReceivedAt).DateTime);
+    /// <summary>The Dutch date of receipt: the day of the fact's cell. Stored, not derived on each read: reports ask it of every fact several times.</summary>
+    public required DateOnly Day { get; init; }
+
+    public static DateOnly DutchDay(DateTimeOffset at) => DateOnly.FromDateTime(WorkingTime.InDutchTime(at).DateTime);
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && ((AcknowledgeBy is { } a && now > a) || (ResolveBy is { } r && now > r));
 
@@ -116,6 +119,7 @@ public sealed record SignalFact
         {
             Code = s.Code,
             ReceivedAt = s.ReceivedAt,
+            Day = DutchDay(s.ReceivedAt),
             LocationId = s.LocationId,
             Category = s.Category,
             Subcategory = s.Subcategory,
@@ -171,8 +175,8 @@ public sealed record SignalFact
         static string Opt(DateTimeOffset? t) => t is { } x ? Min(x) : "";
     }
 
-    /// <summary>Reads a fact written by <see cref="Encode"/>; the cell it came from supplies location and category.</summary>
-    public static SignalFact Decode(string line, string locationId, string category)
+    /// <summary>Reads a fact written by <see cref="Encode"/>; the cell it came from supplies day, location and category.</summary>
+    public static SignalFact Decode(string line, string locationId, string category, DateOnly? day = null)
     {
         var f = line.Split('|');
         if (f.Length != 22 || f[0] != Version || !TrackingCode.TryParse(f[1], out var code))
@@ -181,6 +185,7 @@ public sealed record SignalFact
         {
             Code = code,
             ReceivedAt = At(f[2]),
+            Day = day ?? DutchDay(At(f[2])),
             LocationId = locationId,
             Category = category,
             Subcategory = Null(f[3]),
