@@ -33,7 +33,7 @@ var tableNames = [
   'audit' // every read and change of a signal by a coordinator
   'languagereviews'
   'webhooks'
-  'reports' // per day × location × category: the facts the municipality's reports read
+  'reports' // per month × location × category: the facts the municipality's reports read
 ]
 var queueNames = [
   'signals-intake'

@@ -83,7 +83,7 @@ public static class ReportsPageEndpoints
         body.Append("<h2>Vertrouwelijk kanaal</h2><p>Meldingen over misbruik of grensoverschrijdend gedrag gaan naar de onafhankelijke vertrouwenspersoon ")
             .Append("en staan alleen als totaal in deze rapportage: ontvangen ").Append(ReportFigures.Count(report.ConfidentialReceived).ToDutch())
             .Append(", nog open ").Append(ReportFigures.Count(report.ConfidentialOpen).ToDutch()).Append(".</p>");
-        body.Append("<p class=\"note\">Gelezen: ").Append(cells).Append(" dagcellen met ").Append(report.FactsRead).Append(" meldingen, geen enkele meldingstekst.</p>");
+        body.Append("<p class=\"note\">Gelezen: ").Append(cells).Append(" cellen (maand × locatie × categorie) met ").Append(report.FactsRead).Append(" meldingen, geen enkele meldingstekst.</p>");
         body.Append("<form method=\"post\" action=\"").Append(Path).Append("/logout\"><button type=\"submit\">Uitloggen</button></form>");
         return Result(Page("Rapportage", body.ToString()));
     }

@@ -8,11 +8,13 @@ using Signalering.Domain.Reports;
 namespace Signalering.Storage.Tables;
 
 /// <summary>
-/// The reports' aggregates in the <c>reports</c> table: one cell per Dutch day × location × main category, holding
-/// the facts (<see cref="SignalFact"/>) of the signals received there and then. PartitionKey is the month
-/// (<c>2026-11</c>), RowKey <c>2026-11-23|{location}|{category}</c>, so a year's report is twelve range queries
-/// that read a number of cells growing with days and dimensions, never one row per signal. A signal's cell never
-/// changes (receipt day, location and category are fixed at intake); its organisation and status live in the fact.
+/// The reports' aggregates in the <c>reports</c> table: one cell per Dutch month × location × main category, holding
+/// the facts (<see cref="SignalFact"/>) of the signals received there and then, each with its own day. PartitionKey is
+/// the year (<c>2026</c>), RowKey <c>2026-11|{location}|{category}</c>, so a year's report is one range query that
+/// reads a number of cells growing with months and dimensions, never one row per signal; a period that starts or ends
+/// mid-month reads those months whole and keeps the facts of its days. A signal's cell never changes (receipt day,
+/// location and category are fixed at intake); its organisation and status live in the fact. Why month cells and
+/// not day cells: docs/benchmarks.md (entities cost more to read than the bytes in them).
 /// </summary>
 public sealed class ReportTable(TableClient table)
 {
@@ -22,11 +24,11 @@ public sealed class ReportTable(TableClient table)
 
     public TableClient Client => table;
 
-    public sealed record CellKey(DateOnly Day, string LocationId, string Category)
+    public sealed record CellKey(int Year, int Month, string LocationId, string Category)
     {
-        public string Partition => Day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        public string Row => $"{Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{LocationId}|{Category}";
-        public static CellKey Of(SignalFact f) => new(f.Day, f.LocationId, f.Category);
+        public string Partition => Year.ToString("D4", CultureInfo.InvariantCulture);
+        public string Row => $"{Year:D4}-{Month:D2}|{LocationId}|{Category}";
+        public static CellKey Of(SignalFact f) => new(f.Day.Year, f.Day.Month, f.LocationId, f.Category);
     }
 
     /// <summary>Puts each fact in its cell, replacing the signal's earlier fact. Safe to repeat; concurrent writers retry on the cell's ETag.</summary>
@@ -73,25 +75,24 @@ public sealed class ReportTable(TableClient table)
     }
 
     /// <summary>
-    /// The facts of every cell in the period (Dutch dates, inclusive), and how many cells were read. Months are
-    /// separate partitions, so they are read side by side.
+    /// The facts of every cell of the months the period touches (Dutch dates, inclusive; callers keep the days they
+    /// want), and how many cells were read. Years are separate partitions, read side by side.
     /// </summary>
     public async Task<(List<SignalFact> Facts, int Cells)> ReadAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var months = new List<DateOnly>();
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1)) months.Add(month);
-        var parts = await Task.WhenAll(months.Select(async month =>
+        var parts = await Task.WhenAll(Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(async year =>
         {
             var facts = new List<SignalFact>();
             var cells = 0;
-            var pk = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var lo = (from > month ? from : month).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var hi = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "}";
-            await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge '{lo}' and RowKey lt '{hi}'", cancellationToken: ct))
+            var lo = year == from.Year ? $"{year:D4}-{from.Month:D2}" : $"{year:D4}-01";
+            var hi = (year == to.Year ? $"{year:D4}-{to.Month:D2}" : $"{year:D4}-12") + "}";
+            await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{year:D4}' and RowKey ge '{lo}' and RowKey lt '{hi}'", cancellationToken: ct))
             {
                 cells++;
                 var key = e.RowKey.Split('|');
-                facts.AddRange(Read(e, new CellKey(DateOnly.ParseExact(key[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), key[1], key[2])).Values);
+                var month = key[0].Split('-');
+                facts.AddRange(Read(e, new CellKey(int.Parse(month[0], CultureInfo.InvariantCulture), int.Parse(month[1], CultureInfo.InvariantCulture),
+                    key[1], key[2])).Values);
             }
             return (facts, cells);
         }));
@@ -104,7 +105,7 @@ public sealed class ReportTable(TableClient table)
         for (var i = 0; e.GetBinary("Z" + i) is { } zipped; i++)
             foreach (var line in Unzip(zipped).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var f = SignalFact.Decode(line, key.LocationId, key.Category, key.Day);
+                var f = SignalFact.Decode(line, key.LocationId, key.Category);
                 facts[f.Code.Value] = f;
             }
         return facts;
