@@ -58,7 +58,16 @@ public sealed record SignalFact
     /// <summary>The Dutch date of receipt: the day of the fact's cell. Stored, not derived on each read: reports ask it of every fact several times.</summary>
     public required DateOnly Day { get; init; }
 
-    public static DateOnly DutchDay(DateTimeOffset at) => DateOnly.FromDateTime(WorkingTime.InDutchTime(at).DateTime);
+    /// <summary>The Dutch date of a moment. The zone's offset is looked up once per UTC hour: reports ask this of every fact.</summary>
+    public static DateOnly DutchDay(DateTimeOffset at)
+    {
+        var hour = at.ToUnixTimeSeconds() / 3600;
+        if (!OffsetByHour.TryGetValue(hour, out var offset))
+            OffsetByHour[hour] = offset = WorkingTime.DutchZone.GetUtcOffset(at.UtcDateTime);
+        return DateOnly.FromDateTime(at.UtcDateTime + offset);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan> OffsetByHour = new();
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && ((AcknowledgeBy is { } a && now > a) || (ResolveBy is { } r && now > r));
 
@@ -178,50 +187,73 @@ public sealed record SignalFact
     /// <summary>Reads a fact written by <see cref="Encode"/>; the cell it came from supplies day, location and category.</summary>
     public static SignalFact Decode(string line, string locationId, string category, DateOnly? day = null)
     {
-        var f = line.Split('|');
-        if (f.Length != 22 || f[0] != Version || !TrackingCode.TryParse(f[1], out var code))
+        // Span parsing, no Split: a year's report decodes about a hundred thousand of these.
+        var at = 0;
+        if (!Next(line, ref at).SequenceEqual(Version) || !TrackingCode.TryParse(Next(line, ref at).ToString(), out var code))
             throw new FormatException("Not a signal fact of version " + Version + ".");
-        return new SignalFact
+        var receivedAt = At(Next(line, ref at));
+        var subcategory = Text(Next(line, ref at));
+        var organisation = Text(Next(line, ref at));
+        var status = SignalStatusCodes.Parse(Next(line, ref at).ToString());
+        var flags = Next(line, ref at);
+        var extension = Int(Next(line, ref at));
+        var toAccept = Dur(Next(line, ref at));
+        var inTime = Next(line, ref at);
+        var fact = new SignalFact
         {
             Code = code,
-            ReceivedAt = At(f[2]),
-            Day = day ?? DutchDay(At(f[2])),
+            ReceivedAt = receivedAt,
+            Day = day ?? DutchDay(receivedAt),
             LocationId = locationId,
             Category = category,
-            Subcategory = Null(f[3]),
-            Organisation = Null(f[4]),
-            Status = SignalStatusCodes.Parse(f[5]),
-            Confidential = f[6].Contains('c'),
-            Urgent = f[6].Contains('u'),
-            FormalComplaint = f[6].Contains('k'),
-            ResolvedInTime = f[6].Contains('t'),
-            ComplaintExtensionWeeks = Int(f[7]),
-            ToAccept = Dur(f[8]),
-            AcceptedInTime = f[9] switch { "1" => true, "0" => false, _ => null },
-            ToFirstResponse = Dur(f[10]),
-            ToResolution = Dur(f[11]),
-            ResolvedAt = OptAt(f[12]),
-            Reopened = Int(f[13]),
-            SolvedYes = Int(f[14]),
-            SolvedNo = Int(f[15]),
-            Forwards = Int(f[16]),
-            HandOffs = Int(f[17]),
-            Bounces = f[18].Length == 0 ? [] : f[18].Split(';').Select(x => x.Split(':', 2)).Select(x => new Bounce(x[0], x[1])).ToList(),
-            AcknowledgeBy = OptAt(f[19]),
-            ResolveBy = OptAt(f[20]),
-            UpdatedAt = At(f[21]),
+            Subcategory = subcategory,
+            Organisation = organisation,
+            Status = status,
+            Confidential = flags.Contains('c'),
+            Urgent = flags.Contains('u'),
+            FormalComplaint = flags.Contains('k'),
+            ResolvedInTime = flags.Contains('t'),
+            ComplaintExtensionWeeks = extension,
+            ToAccept = toAccept,
+            AcceptedInTime = inTime switch { "1" => true, "0" => false, _ => null },
+            ToFirstResponse = Dur(Next(line, ref at)),
+            ToResolution = Dur(Next(line, ref at)),
+            ResolvedAt = OptAt(Next(line, ref at)),
+            Reopened = Int(Next(line, ref at)),
+            SolvedYes = Int(Next(line, ref at)),
+            SolvedNo = Int(Next(line, ref at)),
+            Forwards = Int(Next(line, ref at)),
+            HandOffs = Int(Next(line, ref at)),
+            Bounces = Bounces(Next(line, ref at)),
+            AcknowledgeBy = OptAt(Next(line, ref at)),
+            ResolveBy = OptAt(Next(line, ref at)),
+            UpdatedAt = At(Next(line, ref at)),
         };
+        if (at <= line.Length) throw new FormatException("A signal fact has 22 fields.");
+        return fact;
 
-        static string? Null(string s) => s.Length == 0 ? null : s;
-        static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
-        static DateTimeOffset At(string s) => DateTimeOffset.FromUnixTimeSeconds(long.Parse(s, CultureInfo.InvariantCulture) * 60);
-        static DateTimeOffset? OptAt(string s) => s.Length == 0 ? null : At(s);
-        static Duration? Dur(string s)
+        // Fields run from `at` to the next '|'; after the last one `at` stands past the end.
+        static ReadOnlySpan<char> Next(string line, ref int at)
         {
-            if (s.Length == 0) return null;
+            if (at > line.Length) throw new FormatException("A signal fact has 22 fields.");
+            var end = line.IndexOf('|', at);
+            if (end < 0) end = line.Length;
+            var field = line.AsSpan(at, end - at);
+            at = end + 1;
+            return field;
+        }
+        static string? Text(ReadOnlySpan<char> s) => s.IsEmpty ? null : s.ToString();
+        static int Int(ReadOnlySpan<char> s) => int.Parse(s, CultureInfo.InvariantCulture);
+        static DateTimeOffset At(ReadOnlySpan<char> s) => DateTimeOffset.FromUnixTimeSeconds(long.Parse(s, CultureInfo.InvariantCulture) * 60);
+        static DateTimeOffset? OptAt(ReadOnlySpan<char> s) => s.IsEmpty ? null : At(s);
+        static Duration? Dur(ReadOnlySpan<char> s)
+        {
+            if (s.IsEmpty) return null;
             var i = s.IndexOf('/');
             return new Duration(Int(s[..i]), Int(s[(i + 1)..]));
         }
+        static IReadOnlyList<Bounce> Bounces(ReadOnlySpan<char> s) =>
+            s.IsEmpty ? [] : s.ToString().Split(';').Select(x => x.Split(':', 2)).Select(x => new Bounce(x[0], x[1])).ToList();
     }
 
     // Minutes since the epoch: the resolution of every figure in the reports, and half the characters of seconds.

@@ -139,6 +139,24 @@ public sealed class ResponseTimeReportTest
     }
 
     [Fact]
+    public void Fact_WithFieldsMissingOrLeftOver_IsRefused()
+    {
+        var line = Fact(Week()[0]).Encode();
+        Assert.Throws<FormatException>(() => SignalFact.Decode(line[..line.LastIndexOf('|')], "azc-luttelgeest", "wonen"));
+        Assert.Throws<FormatException>(() => SignalFact.Decode(line + "|1", "azc-luttelgeest", "wonen"));
+        Assert.Throws<FormatException>(() => SignalFact.Decode("f0" + line[2..], "azc-luttelgeest", "wonen"));
+    }
+
+    [Theory]
+    [InlineData("2026-10-24T21:59:00Z", "2026-10-24")] // 23:59 summer time
+    [InlineData("2026-10-24T22:00:00Z", "2026-10-25")] // 00:00 summer time, the night the clocks go back
+    [InlineData("2026-12-31T22:59:00Z", "2026-12-31")] // 23:59 winter time
+    [InlineData("2026-12-31T23:00:00Z", "2027-01-01")]
+    public void DutchDay_FollowsTheDutchClock(string utc, string day) =>
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
+            SignalFact.DutchDay(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
     public void Fact_CarriesNoTextLanguageOrContact()
     {
         var s = Week()[1];
