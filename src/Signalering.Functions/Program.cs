@@ -29,6 +29,8 @@ app.MapResidentStatusEndpoints();
 app.MapInboxEndpoints();
 app.MapInboxPageEndpoints();
 app.MapHealthEndpoints();
+app.MapExpertpoolEndpoints();
+app.MapConsultationAdminEndpoints();
 
 app.Run();
 return 0;

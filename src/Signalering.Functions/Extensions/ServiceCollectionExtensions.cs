@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
         services.AddSingleton<IQueueFunction, DeliverWebhookTrigger>();
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
+        services.AddExpertpool();
         builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();
         builder.AddSignaleringAuth();
@@ -99,7 +100,7 @@ public static class ServiceCollectionExtensions
         return builder;
     }
 
-    private static bool IsSecret(string? base64)
+    internal static bool IsSecret(string? base64)
     {
         if (string.IsNullOrEmpty(base64)) return false;
         var buffer = new byte[base64.Length];

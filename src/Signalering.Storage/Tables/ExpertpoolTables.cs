@@ -74,6 +74,31 @@ public sealed class ExpertpoolTables(TableClient members, TableClient invitation
         return e.HasValue ? ToMember(e.Value!) : null;
     }
 
+    /// <summary>
+    /// Records on the member row that this consultation invited them; false when it already had. The list lives on the
+    /// member row because it is about the person (and goes with them on withdrawal), not about their answers.
+    /// </summary>
+    public async Task<bool> MarkInvitedAsync(string memberKey, string consultationId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var e = await members.GetEntityIfExistsAsync<TableEntity>(MemberPartition, memberKey, ["InvitedTo"], ct);
+            if (!e.HasValue) return false;
+            var invitedTo = Split(e.Value!.GetString("InvitedTo"));
+            if (invitedTo.Contains(consultationId)) return false;
+            try
+            {
+                await members.UpdateEntityAsync(new TableEntity(MemberPartition, memberKey) { ["InvitedTo"] = string.Join(',', invitedTo.Append(consultationId)) },
+                    e.Value.ETag, TableUpdateMode.Merge, ct);
+                return true;
+            }
+            catch (RequestFailedException x) when (x.Status is 412 or 404)
+            {
+            }
+        }
+        return false;
+    }
+
     /// <summary>Members of these target groups living at these locations: who a consultation invites.</summary>
     public async Task<IReadOnlyList<(string Key, Member Member)>> MembersAsync(IReadOnlyCollection<string> targetGroups, IReadOnlyCollection<string> locationIds,
         CancellationToken ct)
