@@ -33,6 +33,12 @@ var tableNames = [
   'audit' // every read and change of a signal by a coordinator
   'languagereviews'
   'webhooks'
+  // The expertpool: members (profile, contact), invitations, pseudonymous answers, consultations, erasure log.
+  'epmembers'
+  'epinvitations'
+  'epanswers'
+  'epconsultations'
+  'eperasures'
 ]
 var queueNames = [
   'signals-intake'

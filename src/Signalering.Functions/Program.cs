@@ -31,6 +31,7 @@ app.MapInboxPageEndpoints();
 app.MapHealthEndpoints();
 app.MapExpertpoolEndpoints();
 app.MapConsultationAdminEndpoints();
+app.MapExpertpoolPagesEndpoints();
 
 app.Run();
 return 0;

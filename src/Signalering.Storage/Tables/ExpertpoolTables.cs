@@ -216,8 +216,12 @@ public sealed class ExpertpoolTables(TableClient members, TableClient invitation
         {
             return AnswerOutcome.AlreadyAnswered;
         }
-        await invitations.UpdateEntityAsync(new TableEntity(invitation.Id, InvitationRow) { ["Used"] = true, ["MemberKey"] = null, ["ReminderDueAt"] = null },
-            ETag.All, TableUpdateMode.Merge, ct);
+        // Replace, not merge: a merge keeps a property it is given as null, and the member key must go.
+        await invitations.UpdateEntityAsync(new TableEntity(invitation.Id, InvitationRow)
+        {
+            ["ConsultationId"] = invitation.ConsultationId, ["Language"] = invitation.Language, ["Channel"] = invitation.Channel.ToString(),
+            ["CreatedAt"] = invitation.CreatedAt, ["Used"] = true,
+        }, ETag.All, TableUpdateMode.Replace, ct);
         return AnswerOutcome.Stored;
     }
 
