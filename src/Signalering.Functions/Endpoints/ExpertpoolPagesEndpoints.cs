@@ -108,9 +108,9 @@ public static class ExpertpoolPagesEndpoints
         if (Error("locationId") is { } le) body.Append("<p class=\"field-error\" id=\"locationId-error\">").Append(le).Append("</p>");
         body.Append(ExpertpoolHtml.Choices("languages", h.T("ep.field.languages"), "checkbox",
                 FormLanguages.All.Select(l => (l.Code, $"<span lang=\"{l.Code}\" dir=\"{(l.RightToLeft ? "rtl" : "ltr")}\">{E(l.NativeName)}</span>")), v.Languages,
-                wide: false, error: Error("languages")))
+                layout: "langs", error: Error("languages")))
             .Append(ExpertpoolHtml.Choices("ageRange", h.T("ep.field.age"), "radio", AgeRanges.All.Select(a => (a, $"<span dir=\"ltr\">{a}</span>")), Set(v.AgeRange),
-                wide: false, error: Error("ageRange")))
+                layout: "mid", error: Error("ageRange")))
             .Append(ExpertpoolHtml.Choices("gender", h.T("ep.field.gender"), "radio",
                 Genders.All.Select(g => (g, h.T("ep.gender." + g))).Append(("", h.T("ep.answer.noAnswer"))), Set(v.Gender ?? "")))
             .Append(ExpertpoolHtml.Choices("indicators", h.T("ep.field.indicators"), "checkbox",
@@ -265,7 +265,7 @@ public static class ExpertpoolPagesEndpoints
             var selected = v.Scores.TryGetValue(indicator.Code, out var s) ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
             body.Append(ExpertpoolHtml.Choices("score." + indicator.Code, h.IndicatorName(indicator), "radio",
                 Enumerable.Range(1, 10).Select(n => (n.ToString(System.Globalization.CultureInfo.InvariantCulture), $"<span dir=\"ltr\">{n}</span>"))
-                    .Append(("", h.T("ep.answer.noAnswer"))), Set(selected), wide: false, legendIcon: Pictograms.Svg(indicator.Pictogram, 28)));
+                    .Append(("", h.T("ep.answer.noAnswer"))), Set(selected), layout: "narrow", legendIcon: Pictograms.Svg(indicator.Pictogram, 28)));
         }
         foreach (var q in c.Questions)
         {

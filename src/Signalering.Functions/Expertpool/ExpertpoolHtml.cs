@@ -15,8 +15,10 @@ internal sealed class ExpertpoolHtml(string language)
 {
     private readonly ResidentHtml _html = new(language);
 
-    // Score choices as large tap targets, five to a row so 1–10 fit a phone screen in two rows.
+    // Choices as large tap targets: scores 1–10 fit a phone screen in two or three rows, age bands and language names
+    // get the width their longest label needs, sentences a whole row.
     private const string Css = ".opts{display:grid;grid-template-columns:repeat(auto-fill,minmax(3.6rem,1fr));gap:.4rem;margin:.3rem 0}"
+        + ".opts.mid{grid-template-columns:repeat(auto-fill,minmax(6rem,1fr))}.opts.langs{grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}"
         + ".opts.wide{grid-template-columns:1fr}.opt{display:flex;align-items:center;gap:.4rem;min-height:48px;padding:0 .6rem;border:2px solid #0b4f8a;"
         + "border-radius:8px;background:#fff;font-weight:600;margin:0}.opt input{width:1.3rem;height:1.3rem;margin:0;flex:none}"
         + "fieldset{border:0;padding:0;margin:1.2rem 0 0}legend{font-weight:700;font-size:1.1rem;display:flex;gap:.4rem;align-items:center}"
@@ -36,12 +38,13 @@ internal sealed class ExpertpoolHtml(string language)
     public string IndicatorName(Indicator indicator) => T(Indicators.TextKey(indicator));
 
     /// <summary>A group of radio buttons or checkboxes; <paramref name="options"/> are (value, label HTML).</summary>
+    /// <param name="layout">"wide" (one per row), "mid", "langs" or "narrow" (scores): the column width of the options.</param>
     public static string Choices(string name, string legend, string type, IEnumerable<(string Value, string Label)> options, ISet<string> selected,
-        bool wide = true, string? error = null, string? legendIcon = null)
+        string layout = "wide", string? error = null, string? legendIcon = null)
     {
         var sb = new StringBuilder();
         sb.Append("<fieldset").Append(error is null ? "" : $" aria-describedby=\"{name}-error\"").Append(" id=\"").Append(name).Append("\"><legend>")
-            .Append(legendIcon).Append(legend).Append("</legend><div class=\"opts").Append(wide ? " wide" : "").Append("\">");
+            .Append(legendIcon).Append(legend).Append("</legend><div class=\"opts ").Append(layout).Append("\">");
         var i = 0;
         foreach (var (value, label) in options)
         {
