@@ -32,6 +32,7 @@ app.MapHealthEndpoints();
 app.MapExpertpoolEndpoints();
 app.MapConsultationAdminEndpoints();
 app.MapExpertpoolPagesEndpoints();
+app.MapConsultationPagesEndpoints();
 
 app.Run();
 return 0;

@@ -100,6 +100,24 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
     }
 
     [Fact]
+    public async Task ConsultationPages_HaveNoViolations()
+    {
+        var id = await App.CreateConsultationAsync(DateTimeOffset.UtcNow.AddHours(-1));
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } });
+        var page = await context.NewPageAsync();
+        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
+        await page.GotoAsync("/inbox");
+        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "axe", TimeSpan.FromHours(1)));
+        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await page.Locator("table").WaitForAsync();
+        foreach (var path in new[] { "/inbox/expertpool", $"/inbox/expertpool/{id}", $"/inbox/expertpool/{id}/talen/ar", $"/inbox/expertpool/{id}/rapport" })
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+    }
+
+    [Fact]
     public async Task PosterAndAdminPage_HaveNoViolations()
     {
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseUrl });
