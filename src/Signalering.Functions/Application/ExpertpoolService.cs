@@ -44,7 +44,7 @@ public abstract record InvitationState
 /// Endpoints (JSON and pages) only translate between HTTP and these.
 /// </summary>
 public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudonyms, InvitationTokens invitationTokens, ReferenceDataProvider reference,
-    LookupGuard guard, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
+    Domain.Locations.LocationTokens locationTokens, LookupGuard guard, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
 {
     public ExpertpoolTables Tables => tables;
 
@@ -56,7 +56,10 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
         if (!FormLanguages.TryGet(r.Language, out var language)) throw new DomainException("Choose a form language.", "language");
         if (!r.Consent) throw new DomainException("Joining needs your consent.", "consent");
         var set = await reference.GetAsync(ct);
-        if (r.LocationId is null || !set.Locations.ContainsKey(r.LocationId)) throw new DomainException("Choose where you live.", "locationId");
+        // Joining from a location's QR code: its token says where, unless the newcomer chose otherwise.
+        var locationId = r.LocationId ?? (locationTokens.TryVerify(r.LocationToken, out var tokenId) && set.TryResolveToken(tokenId, out var scanned, out _)
+            ? scanned.Id : null);
+        if (locationId is null || !set.Locations.ContainsKey(locationId)) throw new DomainException("Choose where you live.", "locationId");
         var channel = r.Channel switch
         {
             "location" => InviteChannel.Location,
@@ -65,7 +68,7 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
             _ => throw new DomainException("Choose how we invite you: location, email or phone.", "channel"),
         };
         var consent = new ConsentRecord(ConsentRecord.CurrentVersion, language.Code, now, ConsentRecord.CurrentItems);
-        var member = new Member(r.TargetGroup ?? "", r.LocationId, language.Code, r.Languages is { Count: > 0 } ls ? ls : [language.Code], r.AgeRange ?? "",
+        var member = new Member(r.TargetGroup ?? "", locationId, language.Code, r.Languages is { Count: > 0 } ls ? ls : [language.Code], r.AgeRange ?? "",
             string.IsNullOrEmpty(r.Gender) ? null : r.Gender, r.Indicators ?? [], channel,
             channel switch { InviteChannel.Email => r.Email, InviteChannel.Phone => r.Phone, _ => null }, consent);
         for (var attempt = 0; attempt < 5; attempt++)

@@ -63,6 +63,20 @@ public sealed class MembershipTest : IDisposable
     }
 
     [Fact]
+    public async Task Join_FromALocationsQrCode_TakesTheLocationFromTheToken()
+    {
+        var body = JoinBody();
+        body.Remove("locationId");
+        body["locationToken"] = _app.Token(Intakes.Ukrainian);
+        Assert.Equal(HttpStatusCode.Created, (await _app.CreateClient().PostAsJsonAsync("/api/expertpool/members", body)).StatusCode);
+        Assert.Equal("oekraine-emmeloord", Assert.Single(await _app.MemberRowsAsync()).GetString("LocationId"));
+        body["locationToken"] = "dev.forged.token";
+        var forged = await _app.CreateClient().PostAsJsonAsync("/api/expertpool/members", body);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True((await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("locationId", out _));
+    }
+
+    [Fact]
     public async Task Join_ByEmail_NeedsAValidAddress()
     {
         var response = await _app.CreateClient().PostAsJsonAsync("/api/expertpool/members", JoinBody(channel: "email", email: "not-an-address"));
