@@ -72,7 +72,7 @@ public static class ExpertpoolPagesEndpoints
         if (published.Count == 0) return sb.Append("<p>").Append(h.T("ep.results.none")).Append("</p>").ToString();
         sb.Append("<ul>");
         foreach (var c in published)
-            sb.Append("<li><a href=\"/e/results/").Append(c.Id).Append("?lang=").Append(h.Language).Append("\">").Append(E(c.TextIn(h.Language, "title", out _))).Append("</a></li>");
+            sb.Append("<li><a href=\"/e/results/").Append(c.Id).Append("?lang=").Append(h.Language).Append("\">").Append(new ConsultationText(c, h.Language).Html("title")).Append("</a></li>");
         return sb.Append("</ul>").ToString();
     }
 
@@ -193,7 +193,7 @@ public static class ExpertpoolPagesEndpoints
                     body.Append("<ul class=\"tiles\" style=\"grid-template-columns:1fr\">");
                     foreach (var (c, token) in view.OpenInvitations)
                         body.Append("<li><a class=\"tile\" href=\"/e/i/").Append(E(token)).Append("?lang=").Append(h.Language).Append("\"><span>")
-                            .Append(E(c.TextIn(h.Language, "title", out _))).Append("</span><span style=\"font-weight:400\">")
+                            .Append(new ConsultationText(c, h.Language).Html("title")).Append("</span><span style=\"font-weight:400\">")
                             .Append(h.T("ep.closesOn", ("date", ResidentViews.DateText(c.ClosesAt)))).Append("</span></a></li>");
                     body.Append("</ul>");
                 }
@@ -246,15 +246,9 @@ public static class ExpertpoolPagesEndpoints
     private static string RenderAnswers(ExpertpoolHtml h, string token, Consultation c, AnswerValues v, string? error)
     {
         var lang = h.Language;
-        var machine = false;
-        string Text(string key)
-        {
-            var text = c.TextIn(lang, key, out var translated);
-            machine |= translated && !c.IsReviewed(lang);
-            return E(text);
-        }
+        var texts = new ConsultationText(c, lang);
         var body = new StringBuilder();
-        body.Append("<h1>").Append(Text("title")).Append("</h1><p>").Append(Text("intro")).Append("</p><p class=\"help\">")
+        body.Append("<h1>").Append(texts.Html("title")).Append("</h1><p>").Append(texts.Html("intro")).Append("</p><p class=\"help\">")
             .Append(h.T("ep.closesOn", ("date", ResidentViews.DateText(c.ClosesAt)))).Append("</p>");
         var mark = body.Length;
         if (error is not null) body.Append("<div class=\"errors\" role=\"alert\"><p>").Append(error).Append("</p></div>");
@@ -271,19 +265,19 @@ public static class ExpertpoolPagesEndpoints
         {
             var icon = q.Indicator is { } code && Indicators.TryGet(code, out var qi) ? Pictograms.Svg(qi.Pictogram, 28) : null;
             if (q.Kind == QuestionKind.Choice)
-                body.Append(ExpertpoolHtml.Choices("choice." + q.Id, Text(q.TextKey), "radio",
-                    q.Options.Select((_, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(q.OptionKey(i))))
+                body.Append(ExpertpoolHtml.Choices("choice." + q.Id, texts.Html(q.TextKey), "radio",
+                    q.Options.Select((_, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), texts.Html(q.OptionKey(i))))
                         .Append(("", h.T("ep.answer.noAnswer"))),
                     Set(v.Choices.TryGetValue(q.Id, out var ch) ? ch.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""), legendIcon: icon));
             else
-                body.Append("<label for=\"open-").Append(q.Id).Append("\">").Append(icon).Append(Text(q.TextKey)).Append("<span class=\"help\" id=\"open-").Append(q.Id)
+                body.Append("<label for=\"open-").Append(q.Id).Append("\">").Append(icon).Append(icon is null ? "" : " ").Append(texts.Html(q.TextKey)).Append("<span class=\"help\" id=\"open-").Append(q.Id)
                     .Append("-help\">").Append(h.T("ep.answer.openHelp")).Append("</span></label><textarea id=\"open-").Append(q.Id).Append("\" name=\"open.").Append(q.Id)
                     .Append("\" maxlength=\"").Append(AnswerSet.MaxOpenLength).Append("\" dir=\"auto\" aria-describedby=\"open-").Append(q.Id).Append("-help\">")
                     .Append(E(v.Open.GetValueOrDefault(q.Id))).Append("</textarea>");
         }
         body.Append("<button type=\"submit\">").Append(h.T("ep.answer.send")).Append("</button></form>");
-        if (machine) body.Insert(mark, $"<p class=\"label\">{h.T("responses.machineTranslated")}</p>");
-        return h.Page(Text("title"), body.ToString());
+        if (texts.MachineTranslated) body.Insert(mark, $"<p class=\"label\">{h.T("responses.machineTranslated")}</p>");
+        return h.Page(texts.Plain("title"), body.ToString());
     }
 
     private static async Task<IResult> AnswerAsync(string token, HttpRequest request, ExpertpoolService expertpool, CancellationToken ct)
@@ -330,17 +324,11 @@ public static class ExpertpoolPagesEndpoints
         var h = Html(lang);
         if (await expertpool.Tables.GetConsultationAsync(id, ct) is not var (c, _) || c.Outcome is null)
             return Result(h.Page(h.T("ep.results.title"), $"<h1>{h.T("ep.results.title")}</h1><p>{h.T("ep.results.none")}</p>"), StatusCodes.Status404NotFound);
-        var machine = false;
-        string Text(string key)
-        {
-            var text = c.TextIn(h.Language, key, out var translated);
-            machine |= translated && !c.IsReviewed(h.Language);
-            return E(text);
-        }
-        var body = new StringBuilder("<h1>").Append(h.T("ep.results.title")).Append("</h1><h2>").Append(Text("title")).Append("</h2><h3>")
-            .Append(h.T("ep.results.heard")).Append("</h3><p>").Append(Text("heard")).Append("</p><h3>").Append(h.T("ep.results.willDo")).Append("</h3><p>")
-            .Append(Text("willDo")).Append("</p>");
-        if (machine) body.Append("<p class=\"label\">").Append(h.T("responses.machineTranslated")).Append("</p>");
+        var texts = new ConsultationText(c, h.Language);
+        var body = new StringBuilder("<h1>").Append(h.T("ep.results.title")).Append("</h1><h2>").Append(texts.Html("title")).Append("</h2><h3>")
+            .Append(h.T("ep.results.heard")).Append("</h3><p>").Append(texts.Html("heard")).Append("</p><h3>").Append(h.T("ep.results.willDo")).Append("</h3><p>")
+            .Append(texts.Html("willDo")).Append("</p>");
+        if (texts.MachineTranslated) body.Append("<p class=\"label\">").Append(h.T("responses.machineTranslated")).Append("</p>");
         return Result(h.Page(h.T("ep.results.title"), body.ToString()));
     }
 }

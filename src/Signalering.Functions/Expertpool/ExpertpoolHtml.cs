@@ -19,7 +19,7 @@ internal sealed class ExpertpoolHtml(string language)
     // get the width their longest label needs, sentences a whole row.
     private const string Css = ".opts{display:grid;grid-template-columns:repeat(auto-fill,minmax(3.6rem,1fr));gap:.4rem;margin:.3rem 0}"
         + ".opts.mid{grid-template-columns:repeat(auto-fill,minmax(6rem,1fr))}.opts.langs{grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}"
-        + ".opts.wide{grid-template-columns:1fr}.opt{display:flex;align-items:center;gap:.4rem;min-height:48px;padding:0 .6rem;border:2px solid #0b4f8a;"
+        + ".opts.wide{grid-template-columns:1fr}.opts.narrow .opt{padding:0 .35rem;gap:.25rem}.opts.narrow .opt:last-child{grid-column:1/-1}.opt{display:flex;align-items:center;gap:.4rem;min-height:48px;padding:0 .6rem;border:2px solid #0b4f8a;"
         + "border-radius:8px;background:#fff;font-weight:600;margin:0}.opt input{width:1.3rem;height:1.3rem;margin:0;flex:none}"
         + "fieldset{border:0;padding:0;margin:1.2rem 0 0}legend{font-weight:700;font-size:1.1rem;display:flex;gap:.4rem;align-items:center}"
         + "select{width:100%;font:inherit;padding:.6rem;border:2px solid #555;border-radius:8px;background:#fff;color:#1a1a1a}";
@@ -98,3 +98,24 @@ internal sealed class ExpertpoolHtml(string language)
         return sb.Append("</p>").ToString();
     }
 }
+
+/// <summary>
+/// A consultation's texts in one language as HTML: the translation where there is one, else the Dutch, marked as
+/// Dutch (<c>lang="nl" dir="ltr"</c>) so screen readers and right-to-left pages render it right.
+/// <see cref="MachineTranslated"/> tells afterwards whether any text shown was an unchecked machine translation.
+/// </summary>
+internal sealed class ConsultationText(Consultation consultation, string language)
+{
+    public bool MachineTranslated { get; private set; }
+
+    public string Html(string key)
+    {
+        var text = consultation.TextIn(language, key, out var translated);
+        MachineTranslated |= translated && !consultation.IsReviewed(language);
+        return translated || language == "nl" ? E(text) : $"<span lang=\"nl\" dir=\"ltr\">{E(text)}</span>";
+    }
+
+    /// <summary>Plain text, for the page's title element.</summary>
+    public string Plain(string key) => E(consultation.TextIn(language, key, out _));
+}
+
