@@ -131,11 +131,14 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
         var now = time.GetUtcNow();
         if (c.IsClosed(now)) throw new DomainException("This consultation has closed.", "closesAt");
         var invited = 0;
-        foreach (var (key, member) in await tables.MembersAsync(c.TargetGroups, c.LocationIds, ct))
+        foreach (var (key, member) in await tables.MembersAsync(c.TargetGroups, c.LocationIds, c.Id, ct))
         {
-            if (!await tables.MarkInvitedAsync(key, c.Id, ct)) continue;
-            await tables.AddInvitationAsync(new Invitation(InvitationTokens.NewInvitationId(), c.Id, key, member.Language, member.Channel, now, false, null, default), ct);
-            invited++;
+            // The invitation first, then the mark: a failure in between leaves an invitation to retry, never a member
+            // marked as invited without one. Two runs at once both write one; the one that loses the mark takes its back.
+            var invitation = new Invitation(InvitationTokens.NewInvitationId(), c.Id, key, member.Language, member.Channel, now, false, null, default);
+            await tables.AddInvitationAsync(invitation, ct);
+            if (await tables.MarkInvitedAsync(key, c.Id, ct)) invited++;
+            else await tables.DeleteInvitationAsync(invitation.Id, ct);
         }
         return invited;
     }

@@ -99,14 +99,16 @@ public sealed class ExpertpoolTables(TableClient members, TableClient invitation
         return false;
     }
 
-    /// <summary>Members of these target groups living at these locations: who a consultation invites.</summary>
+    /// <summary>Members of these target groups living at these locations, not yet invited to the consultation: who it invites.</summary>
     public async Task<IReadOnlyList<(string Key, Member Member)>> MembersAsync(IReadOnlyCollection<string> targetGroups, IReadOnlyCollection<string> locationIds,
-        CancellationToken ct)
+        string notInvitedTo, CancellationToken ct)
     {
         await EnsureAsync(ct);
         var list = new List<(string, Member)>();
         await foreach (var e in members.QueryAsync<TableEntity>(e => e.PartitionKey == MemberPartition, cancellationToken: ct))
-            if (targetGroups.Contains(e.GetString("TargetGroup")) && locationIds.Contains(e.GetString("LocationId"))) list.Add((e.RowKey, ToMember(e)));
+            if (targetGroups.Contains(e.GetString("TargetGroup")) && locationIds.Contains(e.GetString("LocationId"))
+                && !Split(e.GetString("InvitedTo")).Contains(notInvitedTo))
+                list.Add((e.RowKey, ToMember(e)));
         return list;
     }
 
@@ -159,6 +161,8 @@ public sealed class ExpertpoolTables(TableClient members, TableClient invitation
             ["CreatedAt"] = i.CreatedAt, ["Used"] = false,
         }, ct);
     }
+
+    public async Task DeleteInvitationAsync(string id, CancellationToken ct) => await DeleteIfExistsAsync(invitations, id, InvitationRow, ct);
 
     public async Task<Invitation?> GetInvitationAsync(string id, CancellationToken ct)
     {
@@ -291,7 +295,8 @@ public sealed class ExpertpoolTables(TableClient members, TableClient invitation
     public async Task<(Consultation Consultation, ETag ETag)?> GetConsultationAsync(string id, CancellationToken ct)
     {
         await EnsureAsync(ct);
-        if (string.IsNullOrEmpty(id) || id.Length > 64) return null;
+        // Ids are ours (lowercase hex) but arrive from URLs: anything else cannot exist, and must not reach the key.
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(char.IsAsciiHexDigitLower)) return null;
         var e = await consultations.GetEntityIfExistsAsync<TableEntity>(ConsultationPartition, id, cancellationToken: ct);
         return e.HasValue ? (ToConsultation(e.Value!), e.Value!.ETag) : null;
     }

@@ -52,6 +52,17 @@ public sealed class ConsultationAdminTest : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("0123456789abcdef")]
+    [InlineData("Not'A-Key")]
+    [InlineData("a%5Cb")]
+    public async Task UnknownOrMalformedId_404(string id)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Municipality().GetAsync($"/api/expertpool/consultations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Municipality().GetAsync($"/api/expertpool/consultations/{id}/analysis")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync($"/e/results/{id}?lang=en")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("title", "")]
     [InlineData("targetGroups", null)]
     [InlineData("locationIds", "nowhere")]
