@@ -1,7 +1,7 @@
 // Signalering on Azure: one deployment at subscription scope creates the resource group rg-signalering-<env> and
 // everything in it (see infra/README.md). Deploy with:
 //   az deployment sub create --location westeurope --template-file infra/main.bicep \
-//     --parameters infra/main.parameters.json environmentName=<env> qrTokenKeyK1=... trackingCodeSecret=...
+//     --parameters infra/main.parameters.json environmentName=<env> qrTokenKeyK1=... trackingCodeSecret=... expertpoolPseudonymKey=...
 targetScope = 'subscription'
 
 @description('Environment name, e.g. dev, test, prod. Names the resource group rg-signalering-<environmentName> and seeds every resource name.')
@@ -19,6 +19,10 @@ param qrTokenKeyK1 string
 @description('HMAC secret for resident tracking codes: base64 of 32 random bytes (openssl rand -base64 32). Keep it: changing it invalidates issued tracking codes.')
 @secure()
 param trackingCodeSecret string
+
+@description('HMAC key for expertpool member keys and answer pseudonyms: base64 of 32 random bytes. Keep it: changing it makes existing member codes unknown.')
+@secure()
+param expertpoolPseudonymKey string
 
 @description('Translator pricing tier.')
 @allowed([
@@ -122,6 +126,7 @@ module keyVault 'modules/keyvault.bicep' = {
     enablePurgeProtection: enableKeyVaultPurgeProtection
     qrTokenKeyK1: qrTokenKeyK1
     trackingCodeSecret: trackingCodeSecret
+    expertpoolPseudonymKey: expertpoolPseudonymKey
   }
 }
 
@@ -139,6 +144,7 @@ module functionApp 'modules/functionapp.bicep' = {
     translatorEndpoint: translator.outputs.endpoint
     qrTokenKeyK1Uri: keyVault.outputs.qrTokenKeyK1Uri
     trackingCodeSecretUri: keyVault.outputs.trackingCodeSecretUri
+    expertpoolPseudonymKeyUri: keyVault.outputs.expertpoolPseudonymKeyUri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

@@ -37,6 +37,9 @@ param qrTokenKeyK1Uri string
 @description('Versionless Key Vault secret URI of the tracking-code secret.')
 param trackingCodeSecretUri string
 
+@description('Versionless Key Vault secret URI of the expertpool pseudonym key.')
+param expertpoolPseudonymKeyUri string
+
 @description('Upper bound of instances the app scales out to (Flex Consumption allows 40-1000).')
 @minValue(40)
 @maxValue(1000)
@@ -133,6 +136,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Signals__TrackingCodeSecret'
           value: '@Microsoft.KeyVault(SecretUri=${trackingCodeSecretUri})'
+        }
+        {
+          name: 'Expertpool__PseudonymKey'
+          value: '@Microsoft.KeyVault(SecretUri=${expertpoolPseudonymKeyUri})'
         }
       ]
     }

@@ -23,6 +23,10 @@ param qrTokenKeyK1 string
 @secure()
 param trackingCodeSecret string
 
+@description('HMAC key for the expertpool\'s member keys and answer pseudonyms: base64 of 32 random bytes. Never stored in the storage account.')
+@secure()
+param expertpoolPseudonymKey string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -63,6 +67,15 @@ resource trackingCodeSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01'
   }
 }
 
+resource expertpoolPseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'expertpool-pseudonymkey'
+  properties: {
+    value: expertpoolPseudonymKey
+    contentType: 'base64, 32 bytes'
+  }
+}
+
 @description('Key Vault name.')
 output name string = vault.name
 
@@ -71,3 +84,6 @@ output qrTokenKeyK1Uri string = qrTokenKeyK1Secret.properties.secretUri
 
 @description('Versionless URI of the tracking-code secret.')
 output trackingCodeSecretUri string = trackingCodeSecretSecret.properties.secretUri
+
+@description('Versionless URI of the expertpool pseudonym key.')
+output expertpoolPseudonymKeyUri string = expertpoolPseudonymKeySecret.properties.secretUri

@@ -34,6 +34,12 @@ var tableNames = [
   'languagereviews'
   'webhooks'
   'reports' // per month × location × category: the facts the municipality's reports read
+  // The expertpool: members (profile, contact), invitations, pseudonymous answers, consultations, erasure log.
+  'epmembers'
+  'epinvitations'
+  'epanswers'
+  'epconsultations'
+  'eperasures'
 ]
 var queueNames = [
   'signals-intake'

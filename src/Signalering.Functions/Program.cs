@@ -32,6 +32,10 @@ app.MapReportsEndpoints();
 app.MapReportsPageEndpoints();
 app.MapOpen311Endpoints();
 app.MapHealthEndpoints();
+app.MapExpertpoolEndpoints();
+app.MapConsultationAdminEndpoints();
+app.MapExpertpoolPagesEndpoints();
+app.MapConsultationPagesEndpoints();
 
 app.Run();
 return 0;

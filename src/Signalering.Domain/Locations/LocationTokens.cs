@@ -14,8 +14,13 @@ public sealed class LocationTokens
     private const int MacBytes = 16;
     private readonly IReadOnlyDictionary<string, byte[]> _keys;
     private readonly string _activeKeyId;
+    private readonly string _purpose;
 
-    public LocationTokens(IReadOnlyDictionary<string, byte[]> keys, string activeKeyId)
+    /// <param name="purpose">
+    /// What the token opens ("qr" for a location's poster). Part of the MAC, so a token signed for one purpose (an
+    /// expertpool invitation) is refused as another (a poster), though both use the same keys.
+    /// </param>
+    public LocationTokens(IReadOnlyDictionary<string, byte[]> keys, string activeKeyId, string purpose = "qr")
     {
         if (!keys.ContainsKey(activeKeyId)) throw new DomainException($"Active QR key '{activeKeyId}' is not configured.", "activeKeyId");
         foreach (var (id, key) in keys)
@@ -25,6 +30,7 @@ public sealed class LocationTokens
         }
         _keys = keys;
         _activeKeyId = activeKeyId;
+        _purpose = purpose;
     }
 
     /// <summary>A fresh random token id for a new poster.</summary>
@@ -46,8 +52,8 @@ public sealed class LocationTokens
         return true;
     }
 
-    private static string Mac(byte[] key, string tokenId) =>
-        Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("qr:" + tokenId))[..MacBytes]);
+    private string Mac(byte[] key, string tokenId) =>
+        Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(_purpose + ":" + tokenId))[..MacBytes]);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

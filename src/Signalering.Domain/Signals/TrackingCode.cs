@@ -49,8 +49,20 @@ public readonly record struct TrackingCode
     public static bool TryParse(string? input, out TrackingCode code)
     {
         code = default;
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 32) return false;
-        Span<char> chars = stackalloc char[DataLength + 1];
+        if (!TryReadSymbols(input, DataLength, out var value)) return false;
+        code = new TrackingCode(value);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="dataLength"/> symbols and a valid check symbol from what someone typed (any case,
+    /// separators ignored). Shared with the expertpool's member code, which is written down the same way.
+    /// </summary>
+    internal static bool TryReadSymbols(string? input, int dataLength, out string value)
+    {
+        value = "";
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 40) return false;
+        Span<char> chars = stackalloc char[dataLength + 1];
         var n = 0;
         foreach (var raw in input)
         {
@@ -59,15 +71,15 @@ public readonly record struct TrackingCode
             if (Alphabet.IndexOf(c) < 0 || n == chars.Length) return false;
             chars[n++] = c;
         }
-        if (n != DataLength + 1 || CheckSymbol(chars[..DataLength]) != chars[DataLength]) return false;
-        code = new TrackingCode(new string(chars));
+        if (n != dataLength + 1 || CheckSymbol(chars[..dataLength]) != chars[dataLength]) return false;
+        value = new string(chars);
         return true;
     }
 
     // Weighted sum mod 21 with weights 2,1,2,1… from the right (the check symbol weighs 1). Both weights and their
     // difference are coprime to 21, so every single wrong symbol and every swap of neighbours changes the sum.
     // (Luhn mod N would not do: with an odd alphabet size its doubling step maps two symbols onto one.)
-    private static char CheckSymbol(ReadOnlySpan<char> data)
+    internal static char CheckSymbol(ReadOnlySpan<char> data)
     {
         var sum = 0;
         for (var i = 0; i < data.Length; i++)

@@ -94,7 +94,7 @@ public static class ResidentViews
             .ToList();
 
     // Digits only: readable in every script and language, and not mistaken for a month name in the wrong language.
-    private static string DateText(DateTimeOffset at) =>
+    internal static string DateText(DateTimeOffset at) =>
         Domain.Clocks.WorkingTime.InDutchTime(at).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;

@@ -28,12 +28,12 @@ public static class PosterEndpoints
         return app;
     }
 
-    internal static string FormUrl(HttpRequest request, IConfiguration config, LocationTokens tokens, string tokenId)
-    {
-        // In Azure the public address (a custom domain) is configured; locally the request's own host serves.
-        var baseUrl = config["Resident:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl}/r/{tokens.Sign(tokenId)}";
-    }
+    internal static string FormUrl(HttpRequest request, IConfiguration config, LocationTokens tokens, string tokenId) =>
+        $"{PublicBaseUrl(request, config)}/r/{tokens.Sign(tokenId)}";
+
+    /// <summary>In Azure the public address (a custom domain) is configured; locally the request's own host serves.</summary>
+    internal static string PublicBaseUrl(HttpRequest request, IConfiguration config) =>
+        config["Resident:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
 
     private static async Task<(Location, QrTokenRecord)?> FindAsync(string id, string tokenId, ReferenceDataProvider reference, CancellationToken ct)
     {

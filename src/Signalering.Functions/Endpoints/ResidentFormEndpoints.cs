@@ -77,7 +77,7 @@ public static class ResidentFormEndpoints
         foreach (var l in ordered)
             body.Append("<li><a class=\"tile\" lang=\"").Append(l.Code).Append("\" dir=\"").Append(l.RightToLeft ? "rtl" : "ltr").Append("\" href=\"/r/")
                 .Append(E(token)).Append('/').Append(l.Code).Append("\">").Append(E(l.NativeName)).Append("</a></li>");
-        body.Append("</ul>");
+        body.Append("</ul>").Append(Expertpool.ExpertpoolHtml.LocationLink(token, ordered.Take(2)));
         return Result(html.Page("Language", body.ToString()));
     }
 

@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQueueFunction, DeliverWebhookTrigger>();
         services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
         services.AddSingleton<ITimerFunction, UpdateReportsTrigger>();
+        services.AddExpertpool();
         builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();
         builder.AddSignaleringAuth();
@@ -102,7 +103,7 @@ public static class ServiceCollectionExtensions
         return builder;
     }
 
-    private static bool IsSecret(string? base64)
+    internal static bool IsSecret(string? base64)
     {
         if (string.IsNullOrEmpty(base64)) return false;
         var buffer = new byte[base64.Length];

@@ -22,6 +22,16 @@ public static class Pictograms
         ["phone"] = "M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a1 1 0 0 1-1 1A16 16 0 0 1 4 5a1 1 0 0 1 1-1Z",
         ["mic"] = "M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3ZM5 11a7 7 0 0 0 14 0M12 18v3",
         ["lock"] = "M6 11h12v9H6zM8 11V8a4 4 0 0 1 8 0v3",
+        // The expertpool's integration indicators (the others reuse house, briefcase, heart, people, shield).
+        ["sun"] = "M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM12 2v2M12 20v2M2 12h2M20 12h2M5 5l1.5 1.5M17.5 17.5 19 19M5 19l1.5-1.5M17.5 6.5 19 5",
+        ["cap"] = "M2 9l10-5 10 5-10 5L2 9ZM6 11v5c3 2 9 2 12 0v-5M22 9v6",
+        ["scales"] = "M12 3v18M7 21h10M5 7h14M5 7l-3 6a3 3 0 0 0 6 0L5 7ZM19 7l-3 6a3 3 0 0 0 6 0l-3-6Z",
+        ["bridge"] = "M2 17h20M4 17v-3a8 8 0 0 1 16 0v3M8 17v-5M12 17v-6M16 17v-5",
+        ["institution"] = "M3 21h18M4 10h16M12 3l9 5H3l9-5ZM6 10v8M10 10v8M14 10v8M18 10v8",
+        ["anchor"] = "M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM12 8v13M8 12h8M5 14a7 7 0 0 0 14 0",
+        ["speech"] = "M4 5h16v10H9l-5 4V5ZM8 9h8M8 12h5",
+        ["music"] = "M9 18V6l10-2v12M9 18a3 3 0 1 1-6 0 3 3 0 0 1 6 0ZM19 16a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z",
+        ["smartphone"] = "M7 2h10v20H7zM11 18h2",
     };
 
     public static string Svg(string? name, int size = 40) =>

@@ -23,12 +23,13 @@ internal sealed class ResidentHtml(string language)
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>A whole page. <paramref name="script"/> is inline JavaScript, an enhancement only.</summary>
-    public string Page(string title, string body, bool about = true, string? script = null)
+    /// <param name="site">Key of the site name after the title (the report form's by default; the expertpool has its own).</param>
+    public string Page(string title, string body, bool about = true, string? script = null, string site = "page.title")
     {
         var sb = new StringBuilder(8192);
         sb.Append("<!doctype html><html lang=\"").Append(Form.Code).Append("\" dir=\"").Append(Dir).Append("\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-          .Append("<title>").Append(title).Append(" – ").Append(T("page.title")).Append("</title><style>").Append(Styles.Css).Append("</style></head><body><main>")
+          .Append("<title>").Append(title).Append(" – ").Append(T(site)).Append("</title><style>").Append(Styles.Css).Append("</style></head><body><main>")
           .Append(body);
         if (about) sb.Append(About());
         sb.Append("</main>");

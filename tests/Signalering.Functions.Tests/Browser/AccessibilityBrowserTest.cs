@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using System.Net.Http.Json;
+using Signalering.Functions.Tests.Expertpool;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Storage.Queues;
 
@@ -43,6 +45,76 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         await page.Locator(".errors").WaitForAsync();
         await Axe.AssertNoViolationsAsync(page);
         await Screenshots.TakeAsync(page, $"/r/{token}/{lang}/wonen/wonen-vocht", $"form-{lang}");
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("ti")]
+    public async Task ExpertpoolPages_HaveNoViolations(string lang)
+    {
+        var token = App.Token(Intakes.AzcMainBuilding);
+        var now = DateTimeOffset.UtcNow;
+        var open = await App.CreateConsultationAsync(now.AddHours(-1));
+        var closed = await App.CreateConsultationAsync(now.AddDays(-20));
+        await App.Municipality().PutAsJsonAsync($"/api/expertpool/consultations/{closed}/outcome",
+            new { heard = "De taalles begint te laat.", willDo = "Vanaf januari is er les om 9 uur." });
+        await using var context = await chromium.PhoneAsync(_server.BaseUrl, lang);
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { $"/e/l/{token}", $"/e/l/{token}?lang={lang}", $"/e/join?lang={lang}&loc={token}", $"/e/me?lang={lang}",
+            $"/e/results/{closed}?lang={lang}" })
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        // Sent back without consent, then joined: the error page and the member code page.
+        await page.GotoAsync($"/e/join?lang={lang}&loc={token}");
+        // Members tap the option's label, the large target.
+        await page.Locator("label[for='targetGroup-0']").ClickAsync();
+        await page.Locator("label[for='ageRange-1']").ClickAsync();
+        await page.Locator("label[for='channel-0']").ClickAsync();
+        await page.Locator("form[action='/e/join'] button[type=submit]").ClickAsync();
+        await page.Locator(".errors").WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("label[for='consent']").ClickAsync();
+        await page.Locator("form[action='/e/join'] button[type=submit]").ClickAsync();
+        await page.Locator(".code").WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        var code = await page.Locator(".code").InnerTextAsync();
+        await App.InviteAsync(open);
+        // The member's page with the invitation, the answer page on a phone, and the thanks.
+        await page.GotoAsync($"/e/me?lang={lang}");
+        await page.Locator("#code").FillAsync(code);
+        await page.Locator("form[action='/e/me'] button").ClickAsync();
+        await page.Locator("a[href^='/e/i/']").WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("a[href^='/e/i/']").ClickAsync();
+        await page.Locator("input[name='score.taal']").First.WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await Screenshots.TakeAsync(page, null, $"expertpool-answer-{lang}");
+        await page.Locator("label[for='score.taal-6']").ClickAsync();
+        await page.Locator("form[action^='/e/i/'] button[type=submit]").ClickAsync();
+        await page.Locator("h1").WaitForAsync();
+        Assert.Contains(Domain.Texts.ResidentTexts.Default.Get(lang, "ep.answer.thanks"), await page.InnerTextAsync("h1"));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task ConsultationPages_HaveNoViolations()
+    {
+        var id = await App.CreateConsultationAsync(DateTimeOffset.UtcNow.AddHours(-1));
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } });
+        var page = await context.NewPageAsync();
+        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
+        await page.GotoAsync("/inbox");
+        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "axe", TimeSpan.FromHours(1)));
+        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await page.Locator("table").WaitForAsync();
+        foreach (var path in new[] { "/inbox/expertpool", $"/inbox/expertpool/{id}", $"/inbox/expertpool/{id}/talen/ar", $"/inbox/expertpool/{id}/rapport" })
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertNoViolationsAsync(page);
+        }
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class PublishedPackageTest
             psi.Environment["Storage__ConnectionString"] = Azurite.Shared.ConnectionString;
             psi.Environment["Storage__Prefix"] = prefix;
             psi.Environment["Signals__TrackingCodeSecret"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
+            psi.Environment["Expertpool__PseudonymKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray());
             psi.Environment["QrTokens__ActiveKeyId"] = "k1";
             psi.Environment["QrTokens__Keys__k1"] = qrKey;
             using (var handler = HandlerProcess.Start(psi))
