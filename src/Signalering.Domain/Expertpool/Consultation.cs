@@ -82,8 +82,8 @@ public sealed class Consultation
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200) throw new DomainException("Give a title (at most 200 characters).", "title");
         if (string.IsNullOrWhiteSpace(introduction) || introduction.Length > 2000)
             throw new DomainException("Give an introduction (at most 2,000 characters).", "introduction");
-        if (targetGroups.Count == 0 || targetGroups.Any(g => !Expertpool.TargetGroups.IsValid(g)))
-            throw new DomainException($"Invite one or more of: {string.Join(", ", Expertpool.TargetGroups.All)}.", "targetGroups");
+        if (targetGroups.Count == 0 || targetGroups.Any(g => !Domain.TargetGroups.IsValid(g)))
+            throw new DomainException($"Invite one or more of: {string.Join(", ", Domain.TargetGroups.All)}.", "targetGroups");
         if (locationIds.Count == 0 || locationIds.Any(string.IsNullOrWhiteSpace)) throw new DomainException("Name the locations consulted.", "locationIds");
         if (indicators.Any(i => !Expertpool.Indicators.TryGet(i, out _))) throw new DomainException("Unknown indicator.", "indicators");
         if (indicators.Count == 0 && questions.Count == 0) throw new DomainException("Ask at least one indicator score or question.", "indicators");

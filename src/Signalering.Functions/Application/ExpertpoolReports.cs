@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Signalering.Domain;
 using Signalering.Domain.Categories;
 using Signalering.Domain.Expertpool;
 using Signalering.Storage.Tables;

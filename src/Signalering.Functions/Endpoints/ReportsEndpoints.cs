@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Signalering.Domain;
 using Signalering.Domain.Clocks;
 using Signalering.Domain.Intake;
 using Signalering.Domain.ReferenceData;

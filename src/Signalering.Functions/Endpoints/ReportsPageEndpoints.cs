@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Signalering.Domain;
 using Signalering.Domain.Locations;
 using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Reports;

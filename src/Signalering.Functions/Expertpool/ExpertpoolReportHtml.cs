@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Signalering.Domain;
 using Signalering.Domain.Expertpool;
 using Signalering.Functions.Application;
 using Signalering.Functions.Resident;
