@@ -8,8 +8,8 @@ using Signalering.Storage.Tables;
 namespace Signalering.Functions.Application;
 
 /// <summary>
-/// Keeps the reports' aggregates up to date and reads reports from them. Every save of a signal leaves a report
-/// marker in the same transaction (<see cref="TodoKinds.Report"/>); the UpdateReports timer turns the marked
+/// Keeps the reports' aggregates up to date and reads reports from them. Every save of a signal after intake (routing
+/// onwards) leaves a report marker in the same transaction (<see cref="TodoKinds.Report"/>); the UpdateReports timer turns the marked
 /// signals into facts, writes them into their month cells and clears the markers it has taken in. A crash anywhere
 /// leaves the marker, so the next run catches up: no change is lost, and applying a fact twice changes nothing.
 /// </summary>

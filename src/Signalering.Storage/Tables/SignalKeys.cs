@@ -28,6 +28,6 @@ public static class TodoKinds
 {
     public const string Route = "route";
     public const string Translate = "translate";
-    /// <summary>The signal changed since the reports' aggregates last took it in (set by every save, in the same transaction).</summary>
+    /// <summary>The signal changed since the reports' aggregates last took it in (set by every save after intake, in the same transaction).</summary>
     public const string Report = "report";
 }

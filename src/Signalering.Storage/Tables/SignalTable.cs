@@ -43,8 +43,9 @@ public sealed class SignalTable(TableClient table)
         // The intake's own events (received, flagged) ride on the signal row: one entity fewer in the hottest write.
         main["IntakeEvents"] = JsonSerializer.Serialize(signal.Events);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, main) };
+        // No report marker here: intake is the hottest write, and routing (owed by the route marker, re-queued by the
+        // sweep until done) saves the signal again within seconds, which marks it for the reports.
         actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Route, signal.Code, now, now)));
-        actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Report, signal.Code, now, null)));
         try
         {
             await table.SubmitTransactionAsync(actions, ct);
