@@ -110,7 +110,7 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "axe", TimeSpan.FromHours(1)));
         await page.Locator("form[action='/inbox/login'] button").ClickAsync();
         await page.Locator("table").WaitForAsync();
-        foreach (var path in new[] { "/inbox/expertpool", $"/inbox/expertpool/{id}", $"/inbox/expertpool/{id}/talen/ar", $"/inbox/expertpool/{id}/rapport" })
+        foreach (var path in new[] { "/inbox/expertpool", "/inbox/expertpool/nieuw", $"/inbox/expertpool/{id}", $"/inbox/expertpool/{id}/talen/ar", $"/inbox/expertpool/{id}/rapport" })
         {
             await page.GotoAsync(path);
             await Axe.AssertNoViolationsAsync(page);

@@ -33,6 +33,44 @@ public sealed class ConsultationPagesTest : IDisposable
     }
 
     [Fact]
+    public async Task NewConsultation_ByForm_BadInputShownAndNothingStored_ThenInviteAndPublish()
+    {
+        var client = _app.Municipality();
+        Assert.Contains("Nieuwe consultatie", await client.GetStringAsync("/inbox/expertpool/nieuw"));
+        (string, string)[] valid =
+        [
+            ("title", "Wonen in Luttelgeest"), ("introduction", "Hoe is het wonen hier?"), ("targetGroups", "asielzoeker"),
+            ("locationIds", "azc-luttelgeest"), ("indicators", "huisvesting"), ("openQuestion", "Wat moet beter?"),
+            ("opens", "2026-11-20"), ("closes", "2026-11-30"),
+        ];
+        var bad = await client.PostAsync("/inbox/expertpool/nieuw", Form(valid.Where(f => f.Item1 != "targetGroups")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Wonen in Luttelgeest", await bad.Content.ReadAsStringAsync()); // what was typed stays
+        Assert.DoesNotContain("Wonen in Luttelgeest", await client.GetStringAsync("/inbox/expertpool"));
+
+        var creator = _app.CreateClient(new() { AllowAutoRedirect = false });
+        creator.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+        var created = await creator.PostAsync("/inbox/expertpool/nieuw", Form(valid));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var path = created.Headers.Location!.ToString();
+        Assert.StartsWith("/inbox/expertpool/", path);
+
+        await _app.JoinAsync();
+        Assert.Contains("1 lid/leden uitgenodigd", await (await client.PostAsync(path + "/uitnodigen", Form([]))).Content.ReadAsStringAsync());
+
+        Assert.Contains("Dat lukte niet", await (await client.PostAsync(path + "/uitkomst", Form([("heard", "x"), ("willDo", "y")]))).Content.ReadAsStringAsync());
+
+        // A session held last week: closed, so what was heard can be published.
+        var held = await creator.PostAsync("/inbox/expertpool/nieuw",
+            Form(valid.Where(f => f.Item1 is not ("opens" or "closes")).Concat([("opens", "2026-11-01"), ("closes", "2026-11-20")])));
+        var heldPath = held.Headers.Location!.ToString();
+        var published = await creator.PostAsync(heldPath + "/uitkomst", Form([("heard", "Het is te koud."), ("willDo", "De verwarming wordt gemaakt.")]));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("De verwarming wordt gemaakt.", await client.GetStringAsync(heldPath));
+        Assert.DoesNotContain("<textarea id=\"heard\"", await client.GetStringAsync(heldPath)); // published once
+    }
+
+    [Fact]
     public async Task NativeSpeaker_ChecksAndCorrectsALanguage_MembersReadIt()
     {
         var id = await _app.CreateConsultationAsync();
