@@ -18,6 +18,17 @@ public sealed class WorkingTime
 
     public static DateTimeOffset InDutchTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, DutchZone);
 
+    /// <summary>The Dutch date of a moment. The zone's offset is looked up once per UTC hour: reports ask this of every signal.</summary>
+    public static DateOnly DutchDate(DateTimeOffset at)
+    {
+        var hour = at.ToUnixTimeSeconds() / 3600;
+        if (!OffsetByHour.TryGetValue(hour, out var offset))
+            OffsetByHour[hour] = offset = DutchZone.GetUtcOffset(at.UtcDateTime);
+        return DateOnly.FromDateTime(at.UtcDateTime + offset);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan> OffsetByHour = new();
+
     private readonly TimeZoneInfo _zone;
 
     public WorkingTime(TimeZoneInfo zone) => _zone = zone;

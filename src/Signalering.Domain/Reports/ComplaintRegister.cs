@@ -20,13 +20,13 @@ public sealed record ComplaintRegister(int Year, IReadOnlyList<ComplaintEntry> E
         var complaints = facts.Where(f => f.FormalComplaint && f.Day.Year == year).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Code.Value).ToList();
         var entries = complaints.Where(f => !f.Confidential).Select((f, i) =>
         {
-            var decideBy = f.ReceivedAt.AddDays(7 * (6 + f.ComplaintExtensionWeeks));
+            var decideBy = Signals.Signal.ComplaintDecisionDate(f.ReceivedAt, f.ComplaintExtensionWeeks);
             var decided = f.ResolvedAt;
             return new ComplaintEntry(i + 1, f.Day,
                 reference.Categories.TryGet(f.Subcategory ?? f.Category, out var c) ? c.NameIn("nl") : f.Category,
                 f.Organisation is { } o && reference.Organisations.TryGetValue(o, out var org) ? org.Name : f.Organisation ?? "",
                 ResponseTimeReport.LabelOf(ResponseTimeReport.KeyOf(f, ReportGrouping.LocationType, reference), ReportGrouping.LocationType, reference),
-                DutchDate(decideBy), f.ComplaintExtensionWeeks, decided is { } d ? DutchDate(d) : null,
+                Clocks.WorkingTime.DutchDate(decideBy), f.ComplaintExtensionWeeks, decided is { } d ? Clocks.WorkingTime.DutchDate(d) : null,
                 decided is { } d2 ? d2 <= decideBy : now > decideBy ? false : null,
                 decided is not null ? "afgehandeld" : f.IsOpen ? "in behandeling" : "beëindigd zonder oordeel");
         }).ToList();
@@ -35,6 +35,4 @@ public sealed record ComplaintRegister(int Year, IReadOnlyList<ComplaintEntry> E
 
     public int DecidedInTime => Entries.Count(e => e.DecidedInTime == true);
     public int Late => Entries.Count(e => e.DecidedInTime == false);
-
-    private static DateOnly DutchDate(DateTimeOffset at) => DateOnly.FromDateTime(Clocks.WorkingTime.InDutchTime(at).DateTime);
 }

@@ -20,7 +20,7 @@ public readonly record struct Figure(double? Value, bool Suppressed)
 }
 
 /// <summary>A column of the response-time report: its stable key, its Dutch header, and how it reads a group's figures.</summary>
-public sealed record ReportColumn(string Key, string Header, Func<GroupFigures, Figure> Read, bool IsCount = false);
+public sealed record ReportColumn(string Key, string Header, Func<GroupFigures, Figure> Read);
 
 /// <summary>
 /// What may be published of <see cref="GroupFigures"/>: every count of 1 to 4 becomes "&lt;5", and so does every
@@ -46,22 +46,22 @@ public static class ReportFigures
 
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        new("received", "Ontvangen", g => Count(g.Received), true),
+        new("received", "Ontvangen", g => Count(g.Received)),
         new("acceptedInTimePct", "Op tijd geaccepteerd (%)", g => Share(g.AcceptedInTime, g.Accepted)),
         .. Durations("accept", "accepteren", g => g.ToAccept),
         .. Durations("firstResponse", "eerste antwoord", g => g.ToFirstResponse),
         .. Durations("resolution", "oplossing", g => g.ToResolution),
         new("resolvedInTimePct", "Op tijd opgelost (%)", g => Share(g.ResolvedInTime, g.Resolved)),
-        new("open", "Open", g => Count(g.Open), true),
+        new("open", "Open", g => Count(g.Open)),
         new("openMedianAgeDays", "Open: mediane leeftijd (dagen)", g => Over(g.OpenMedianAgeDays, g.Open)),
         new("openOldestAgeDays", "Open: oudste (dagen)", g => Over(g.OpenOldestAgeDays, g.Open)),
-        new("overdueNow", "Nu over tijd", g => Count(g.OverdueNow), true),
+        new("overdueNow", "Nu over tijd", g => Count(g.OverdueNow)),
         new("reopenedPct", "Heropend (%)", g => Share(g.Reopened, g.Received)),
-        new("solvedYes", "'Opgelost?' ja", g => Count(g.SolvedYes), true),
-        new("solvedNo", "'Opgelost?' nee", g => Count(g.SolvedNo), true),
+        new("solvedYes", "'Opgelost?' ja", g => Count(g.SolvedYes)),
+        new("solvedNo", "'Opgelost?' nee", g => Count(g.SolvedNo)),
         new("forwardedPct", "Doorgestuurd (%)", g => Share(g.Forwarded, g.Received)),
-        new("passedOnMoreThanOnce", "Vaker dan eens doorgegeven", g => Count(g.PassedOnMoreThanOnce), true),
-        new("bouncedBack", "Terug naar triage (niet op tijd / niet van ons)", g => Count(g.BouncedBack), true),
+        new("passedOnMoreThanOnce", "Vaker dan eens doorgegeven", g => Count(g.PassedOnMoreThanOnce)),
+        new("bouncedBack", "Terug naar triage (niet op tijd / niet van ons)", g => Count(g.BouncedBack)),
     ];
 
     private static IEnumerable<ReportColumn> Durations(string key, string what, Func<GroupFigures, DurationStats> of) =>

@@ -58,16 +58,6 @@ public sealed record SignalFact
     /// <summary>The Dutch date of receipt: the day of the fact's cell. Stored, not derived on each read: reports ask it of every fact several times.</summary>
     public required DateOnly Day { get; init; }
 
-    /// <summary>The Dutch date of a moment. The zone's offset is looked up once per UTC hour: reports ask this of every fact.</summary>
-    public static DateOnly DutchDay(DateTimeOffset at)
-    {
-        var hour = at.ToUnixTimeSeconds() / 3600;
-        if (!OffsetByHour.TryGetValue(hour, out var offset))
-            OffsetByHour[hour] = offset = WorkingTime.DutchZone.GetUtcOffset(at.UtcDateTime);
-        return DateOnly.FromDateTime(at.UtcDateTime + offset);
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan> OffsetByHour = new();
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && ((AcknowledgeBy is { } a && now > a) || (ResolveBy is { } r && now > r));
 
@@ -128,7 +118,7 @@ public sealed record SignalFact
         {
             Code = s.Code,
             ReceivedAt = s.ReceivedAt,
-            Day = DutchDay(s.ReceivedAt),
+            Day = WorkingTime.DutchDate(s.ReceivedAt),
             LocationId = s.LocationId,
             Category = s.Category,
             Subcategory = s.Subcategory,
@@ -203,7 +193,7 @@ public sealed record SignalFact
         {
             Code = code,
             ReceivedAt = receivedAt,
-            Day = day ?? DutchDay(receivedAt),
+            Day = day ?? WorkingTime.DutchDate(receivedAt),
             LocationId = locationId,
             Category = category,
             Subcategory = subcategory,

@@ -60,7 +60,10 @@ public sealed class Signal
     /// </summary>
     public bool FormalComplaint { get; }
     public int ComplaintExtensionWeeks { get; private set; }
-    public DateTimeOffset? ComplaintDecideBy => FormalComplaint ? ReceivedAt.AddDays(7 * (6 + ComplaintExtensionWeeks)) : null;
+    public DateTimeOffset? ComplaintDecideBy => FormalComplaint ? ComplaintDecisionDate(ReceivedAt, ComplaintExtensionWeeks) : null;
+
+    /// <summary>The Awb decision date of a complaint received at <paramref name="receivedAt"/>: six weeks, plus an announced extension.</summary>
+    public static DateTimeOffset ComplaintDecisionDate(DateTimeOffset receivedAt, int extensionWeeks) => receivedAt.AddDays(7 * (6 + extensionWeeks));
     public const int MaxComplaintExtensionWeeks = 4;
     /// <summary>Signals merged into this one ("N others reported this").</summary>
     public IReadOnlyList<TrackingCode> Duplicates => _duplicates;

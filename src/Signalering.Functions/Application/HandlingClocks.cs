@@ -53,7 +53,7 @@ public sealed class HandlingClocks
     private async Task ReportPassedDeadlinesAsync(DateTimeOffset now, Domain.ReferenceData.ReferenceSet set, CancellationToken ct)
     {
         var filter = string.Join(" or ", InHand.Select(s => $"Status eq '{s.ToCode()}'")) + " or (FormalComplaint eq true and Status ne 'resolved' and Status ne 'cancelled' and Status ne 'merged')";
-        foreach (var candidate in await ToListAsync(_signals.QueryAsync(filter, ct)))
+        foreach (var candidate in await _signals.QueryAsync(filter, ct).ToListAsync(ct))
         {
             // Without its history the candidate knows no paused time, so its deadline is the earliest possible: a
             // superset. The stored signal, with history, decides.
@@ -77,13 +77,6 @@ public sealed class HandlingClocks
             if (clock.ResolveOverdue && InHand.Contains(s.Status) && !s.OverdueReported(Signal.ResolutionDeadline)) passed.Add(Signal.ResolutionDeadline);
             if (clock.ComplaintOverdue && !s.OverdueReported(Signal.ComplaintDeadline)) passed.Add(Signal.ComplaintDeadline);
             return passed;
-        }
-
-        static async Task<List<Signal>> ToListAsync(IAsyncEnumerable<Signal> source)
-        {
-            var list = new List<Signal>();
-            await foreach (var s in source) list.Add(s);
-            return list;
         }
     }
 

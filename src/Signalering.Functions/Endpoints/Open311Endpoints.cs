@@ -103,7 +103,7 @@ public static class Open311Endpoints
             return await RequestAsync(service_request_id, format, aggregates, reference, options, ct);
 
         var set = await reference.GetAsync(ct);
-        var facts = await aggregates.FactsAsync(DutchDay(start), DutchDay(end), ct);
+        var facts = await aggregates.FactsAsync(WorkingTime.DutchDate(start), WorkingTime.DutchDate(end), ct);
         var key = IdKey(options.Value);
         var list = facts
             .Where(f => !f.Confidential && f.ReceivedAt >= start && f.ReceivedAt <= end)
@@ -188,6 +188,5 @@ public static class Open311Endpoints
         return null;
     }
 
-    private static DateOnly DutchDay(DateTimeOffset t) => DateOnly.FromDateTime(WorkingTime.InDutchTime(t).DateTime);
     private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -46,7 +46,7 @@ public static class ReportsEndpoints
     public static (ReportFilter? Filter, ReportGrouping Grouping, List<FieldError> Errors) Parse(ReportQuery q, ReferenceSet set, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
-        var today = DateOnly.FromDateTime(WorkingTime.InDutchTime(now).DateTime);
+        var today = WorkingTime.DutchDate(now);
         var to = Date(q.To, "to") ?? today;
         var from = Date(q.From, "from") ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
         var grouping = ReportGrouping.Organisation;

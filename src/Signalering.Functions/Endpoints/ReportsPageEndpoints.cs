@@ -86,7 +86,8 @@ public static class ReportsPageEndpoints
             .Append(", nog open ").Append(ReportFigures.Count(report.ConfidentialOpen).ToDutch()).Append(".</p>");
         body.Append("<p class=\"note\">Gelezen: ").Append(cells).Append(" cellen (maand × locatie × categorie) met ").Append(report.FactsRead).Append(" meldingen, geen enkele meldingstekst.</p>");
         body.Append("<form method=\"post\" action=\"").Append(Path).Append("/logout\"><button type=\"submit\">Uitloggen</button></form>");
-        return Result(Page("Rapportage", body.ToString()));
+        // A bad query still shows the default report under its errors, answered as what it is: a 400.
+        return Result(Page("Rapportage", body.ToString()), errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static void Filters(StringBuilder b, ResponseTimeReport r, ReferenceSet set)

@@ -154,7 +154,7 @@ public sealed class ResponseTimeReportTest
     [InlineData("2026-12-31T23:00:00Z", "2027-01-01")]
     public void DutchDay_FollowsTheDutchClock(string utc, string day) =>
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
-            SignalFact.DutchDay(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+            Domain.Clocks.WorkingTime.DutchDate(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Fact_CarriesNoTextLanguageOrContact()

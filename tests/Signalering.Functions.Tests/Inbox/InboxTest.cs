@@ -115,16 +115,8 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator("coa-luttelgeest").GetAsync($"/api/inbox/signals/{code}")).StatusCode);
     }
 
-    private async Task<HttpResponseMessage> ActAsync(HttpClient client, string code, string action, object? body = null)
-    {
-        var detail = await client.GetAsync($"/api/inbox/signals/{code}");
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbox/signals/{code}/{action}")
-        {
-            Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", detail.Headers.ETag!.ToString());
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> ActAsync(HttpClient client, string code, string action, object? body = null) =>
+        client.ActAsync(code, action, body);
 
     [Fact]
     public async Task Forward_TheReceiverMustAccept_AndTheResidentIsTold()

@@ -145,6 +145,18 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
 
 public static class CoordinatorClients
 {
+    /// <summary>A coordinator's action on a signal, as the inbox does it: read the detail for its ETag, then post with If-Match.</summary>
+    public static async Task<HttpResponseMessage> ActAsync(this HttpClient client, string code, string action, object? body = null)
+    {
+        var detail = await client.GetAsync($"/api/inbox/signals/{code}");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inbox/signals/{code}/{action}")
+        {
+            Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", detail.Headers.ETag!.ToString());
+        return await client.SendAsync(request);
+    }
+
     /// <summary>A client with a development bearer token for <paramref name="organisation"/>, as scripts/token.sh makes it.</summary>
     public static HttpClient Coordinator(this SignaleringApp app, string organisation, string role = Auth.Roles.Coordinator)
     {
