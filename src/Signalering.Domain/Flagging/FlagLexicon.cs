@@ -4,26 +4,32 @@ namespace Signalering.Domain.Flagging;
 
 /// <summary>
 /// The words and phrases, per language, that make a resident's text an emergency or sensitive (see <see cref="FlagKinds"/>).
-/// Shipped as <c>data/reference/flag-lexicon.json</c>, embedded as <c>reference/flag-lexicon.json</c>. Shape:
+/// Shipped as one file per language, <c>data/flagging/{lang}.json</c>, embedded as <c>flagging/{lang}.json</c>, so that a
+/// native speaker reviews and changes one language without touching the others. A language file:
 /// <code>
-/// { "version": 1,
-///   "languages": {
-///     "en": { "proclitics": [ ... ],                       // optional
-///             "groups": { "staff": [ ... ], ... },         // optional
-///             "emergency": { "violence": [ ... ], "fire": [ ... ], "medical": [ ... ], "suicide": [ ... ], "danger": [ ... ] },
-///             "sensitive": { "staff-abuse": [ ... ], "sexual": [ ... ], "child-safety": [ ... ] } } } }
+/// { "proclitics": [ ... ],                                  // optional: prefixes written onto the next word
+///   "groups": { "staff": [ ... ], "harm": [ ... ], ... },   // optional: named sets that combined terms refer to
+///   "emergency": { "violence": [ ... ], "fire": [ ... ], "medical": [ ... ], "suicide": [ ... ], "danger": [ ... ] },
+///   "sensitive": { "staff-abuse": [ ... ], "sexual": [ ... ], "child-safety": [ ... ] },
+///   "exclusions": [ ... ],                                  // optional: known false alarms ("fire alarm")
+///   "negations": [ ... ] }                                  // optional: whole words that cancel the next word ("no knife")
 /// </code>
-/// A term is a stem or phrase in the language's own script that must begin at a word boundary ("stab" matches
-/// "stabbed"). A term made of parts joined by <c>" + "</c> matches when every part occurs within a few words of the
-/// first ("@staff + @hurt": a staff word near a word for hitting); a part starting with <c>@</c> is any term of that
-/// language's group. Groups exist because "the security man, he hit me" cannot be listed as fixed phrases.
-/// Proclitics are prefixes written onto the next word (Arabic وال, بال; Amharic የ, በ): a term also matches right
-/// after one of its own language's proclitics ("والحريق" for "حريق").
+/// <b>Terms.</b> A literal is a stem or phrase in the language's own script that must begin at a word boundary ("stab"
+/// matches "stabbed"); a trailing <c>$</c> makes it a whole word ("no$" does not match "now"). A term of parts joined by
+/// <c>" + "</c> matches when every part occurs within <see cref="SignalFlagger.PartWindowWords"/> words of the first; joined by
+/// <c>" &amp; "</c>, when every part occurs anywhere in the text. A part <c>@name</c> is any member of group <c>name</c> in
+/// <i>any</i> language: residents mix languages ("the security ضربني"), so groups are shared across the lexicon.
+/// <b>Proclitics</b> (Arabic وال, بال; Ge'ez የ, በ): a literal also matches right after one of its own language's proclitics.
+/// <b>Exclusions</b> mask their span: no literal that overlaps a "fire alarm" or "smoke detector" counts.
+/// <b>Negations</b> cancel an emergency literal that starts on the very next word ("no knife in the kitchen"); they never
+/// cancel a sensitive one ("don't touch me" is a report of touching).
+/// The combined form <see cref="Parse(string)"/> reads (<c>{ "version": 2, "languages": { "en": { ... } } }</c>) is for
+/// tests and tools.
 /// </summary>
 public sealed class FlagLexicon
 {
-    public const string ResourceName = "reference/flag-lexicon.json";
-    public const int SupportedVersion = 1;
+    public const string ResourcePrefix = "flagging/";
+    public const int SupportedVersion = 2;
 
     public IReadOnlyDictionary<string, LanguageLexicon> Languages { get; }
 
@@ -33,76 +39,82 @@ public sealed class FlagLexicon
         if (languages.Count == 0) throw new DomainException("A flag lexicon needs at least one language.", "languages");
         foreach (var code in languages.Keys)
             if (string.IsNullOrWhiteSpace(code)) throw new DomainException("A flag lexicon language needs a code.", "languages");
+        var groupNames = languages.Values.SelectMany(l => l.Groups.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var (code, lex) in languages)
+            foreach (var group in lex.GroupReferences)
+                if (!groupNames.Contains(group))
+                    throw new DomainException($"'{code}' refers to group '@{group}', which no language defines.", "terms");
         Languages = languages;
     }
 
-    /// <summary>The lexicon shipped inside this assembly.</summary>
+    /// <summary>The lexicon shipped inside this assembly: every embedded <c>flagging/{lang}.json</c>.</summary>
     public static FlagLexicon LoadEmbedded()
     {
-        using var stream = typeof(SignalFlagger).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new DomainException($"Embedded resource '{ResourceName}' is missing.", "lexicon");
-        return Parse(stream);
+        var assembly = typeof(SignalFlagger).Assembly;
+        var result = new Dictionary<string, LanguageLexicon>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order())
+        {
+            var code = Path.GetFileNameWithoutExtension(name[ResourcePrefix.Length..]);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            result.Add(code, ParseLanguage(code, doc.RootElement));
+        }
+        if (result.Count == 0) throw new DomainException($"No embedded '{ResourcePrefix}*.json' lexicon files.", "lexicon");
+        return new FlagLexicon(result);
     }
 
-    public static FlagLexicon Parse(Stream json)
-    {
-        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return Parse(doc.RootElement);
-    }
-
+    /// <summary>The combined form: <c>{ "version": 2, "languages": { "{lang}": { ...a language file... } } }</c>.</summary>
     public static FlagLexicon Parse(string json)
     {
         using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return Parse(doc.RootElement);
-    }
-
-    private static FlagLexicon Parse(JsonElement root)
-    {
+        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new DomainException("A flag lexicon is a JSON object.", "lexicon");
         if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v != SupportedVersion)
             throw new DomainException($"Flag lexicon version must be {SupportedVersion}.", "version");
         if (!root.TryGetProperty("languages", out var languages) || languages.ValueKind != JsonValueKind.Object)
             throw new DomainException("A flag lexicon needs a 'languages' object.", "languages");
-
         var result = new Dictionary<string, LanguageLexicon>(StringComparer.OrdinalIgnoreCase);
         foreach (var language in languages.EnumerateObject())
-        {
-            if (language.Value.ValueKind != JsonValueKind.Object)
-                throw new DomainException($"Flag lexicon language '{language.Name}' must be an object.", "languages");
-            var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var groups = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            IReadOnlyList<string> proclitics = [];
-            foreach (var section in language.Value.EnumerateObject())
-            {
-                var where = $"{language.Name}.{section.Name}";
-                switch (section.Name)
-                {
-                    case "emergency" or "sensitive":
-                        var expected = section.Name == "emergency" ? SignalFlags.Emergency : SignalFlags.Sensitive;
-                        foreach (var kind in ObjectOf(section.Value, where).EnumerateObject())
-                        {
-                            if (FlagKinds.FlagOf(kind.Name) != expected)
-                                throw new DomainException($"'{kind.Name}' is not a kind of '{section.Name}' (in '{language.Name}').", "kinds");
-                            if (!terms.TryAdd(kind.Name, StringsOf(kind.Value, $"{where}.{kind.Name}")))
-                                throw new DomainException($"Kind '{kind.Name}' appears twice in '{language.Name}'.", "kinds");
-                        }
-                        break;
-                    case "groups":
-                        foreach (var group in ObjectOf(section.Value, where).EnumerateObject())
-                            if (!groups.TryAdd(group.Name, StringsOf(group.Value, $"{where}.{group.Name}")))
-                                throw new DomainException($"Group '{group.Name}' appears twice in '{language.Name}'.", "groups");
-                        break;
-                    case "proclitics":
-                        proclitics = StringsOf(section.Value, where);
-                        break;
-                    default:
-                        throw new DomainException($"Unknown flag lexicon section '{where}'.", "languages");
-                }
-            }
-            if (!result.TryAdd(language.Name, new LanguageLexicon(terms, groups, proclitics)))
+            if (!result.TryAdd(language.Name, ParseLanguage(language.Name, language.Value)))
                 throw new DomainException($"Language '{language.Name}' appears twice in the flag lexicon.", "languages");
-        }
         return new FlagLexicon(result);
+    }
+
+    private static LanguageLexicon ParseLanguage(string code, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new DomainException($"Flag lexicon language '{code}' must be an object.", "languages");
+        var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> proclitics = [], exclusions = [], negations = [];
+        foreach (var section in element.EnumerateObject())
+        {
+            var where = $"{code}.{section.Name}";
+            switch (section.Name)
+            {
+                case "emergency" or "sensitive":
+                    var expected = section.Name == "emergency" ? SignalFlags.Emergency : SignalFlags.Sensitive;
+                    foreach (var kind in ObjectOf(section.Value, where).EnumerateObject())
+                    {
+                        if (FlagKinds.FlagOf(kind.Name) != expected)
+                            throw new DomainException($"'{kind.Name}' is not a kind of '{section.Name}' (in '{code}').", "kinds");
+                        if (!terms.TryAdd(kind.Name, StringsOf(kind.Value, $"{where}.{kind.Name}")))
+                            throw new DomainException($"Kind '{kind.Name}' appears twice in '{code}'.", "kinds");
+                    }
+                    break;
+                case "groups":
+                    foreach (var group in ObjectOf(section.Value, where).EnumerateObject())
+                        if (!groups.TryAdd(group.Name, StringsOf(group.Value, $"{where}.{group.Name}")))
+                            throw new DomainException($"Group '{group.Name}' appears twice in '{code}'.", "groups");
+                    break;
+                case "proclitics": proclitics = StringsOf(section.Value, where); break;
+                case "exclusions": exclusions = StringsOf(section.Value, where); break;
+                case "negations": negations = StringsOf(section.Value, where); break;
+                case "comment" or "$comment": break;
+                default: throw new DomainException($"Unknown flag lexicon section '{where}'.", "languages");
+            }
+        }
+        return new LanguageLexicon(terms, groups, proclitics, exclusions, negations);
     }
 
     private static JsonElement ObjectOf(JsonElement element, string where) =>
@@ -121,23 +133,33 @@ public sealed class FlagLexicon
 }
 
 /// <summary>
-/// One language's part of a <see cref="FlagLexicon"/>: terms per kind, named groups that combined terms refer to, and
-/// proclitics. Checked when built: only known kinds, no blank terms, every <c>@group</c> defined.
+/// One language's part of a <see cref="FlagLexicon"/>: terms per kind, named groups, proclitics, exclusions and
+/// negations. Checked when built: only known kinds, no blank literals, a term joins its parts one way only.
+/// Whether every <c>@group</c> exists is checked by the <see cref="FlagLexicon"/>, since groups are shared.
 /// </summary>
 public sealed class LanguageLexicon
 {
-    public const string PartSeparator = " + ";
+    /// <summary>Parts within <see cref="SignalFlagger.PartWindowWords"/> words of each other.</summary>
+    public const string NearSeparator = " + ";
+    /// <summary>Parts anywhere in the same text.</summary>
+    public const string AnywhereSeparator = " & ";
+    /// <summary>A literal ending in this must end a word.</summary>
+    public const char WholeWordMark = '$';
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Terms { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; }
     public IReadOnlyList<string> Proclitics { get; }
+    public IReadOnlyList<string> Exclusions { get; }
+    public IReadOnlyList<string> Negations { get; }
+    internal IReadOnlySet<string> GroupReferences { get; }
 
     public LanguageLexicon(IReadOnlyDictionary<string, IReadOnlyList<string>> terms,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? groups = null, IReadOnlyList<string>? proclitics = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? groups = null, IReadOnlyList<string>? proclitics = null,
+        IReadOnlyList<string>? exclusions = null, IReadOnlyList<string>? negations = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         groups ??= new Dictionary<string, IReadOnlyList<string>>();
-        proclitics ??= [];
+        var references = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (group, members) in groups)
         {
             if (members.Count == 0) throw new DomainException($"Group '{group}' is empty.", "groups");
@@ -147,27 +169,49 @@ public sealed class LanguageLexicon
         {
             if (FlagKinds.FlagOf(kind) == SignalFlags.None) throw new DomainException($"'{kind}' is not a flag kind.", "kinds");
             foreach (var term in list)
-                foreach (var part in term.Split(PartSeparator))
+            {
+                var (parts, _) = SplitTerm(term);
+                foreach (var part in parts)
                 {
-                    var p = part.Trim();
-                    if (p.StartsWith('@'))
-                    {
-                        if (!groups.ContainsKey(p[1..])) throw new DomainException($"Term '{term}' ({kind}) refers to unknown group '{p}'.", "terms");
-                    }
-                    else CheckLiteral(p, $"kind '{kind}'");
+                    if (part.StartsWith('@')) references.Add(part[1..]);
+                    else CheckLiteral(part, $"kind '{kind}'");
                 }
+            }
         }
-        foreach (var proclitic in proclitics)
+        foreach (var literal in exclusions ?? []) CheckLiteral(literal, "exclusions");
+        foreach (var literal in negations ?? []) CheckLiteral(literal, "negations");
+        foreach (var proclitic in proclitics ?? [])
             if (FlagText.Normalize(proclitic).Length == 0) throw new DomainException("A proclitic cannot be blank.", "proclitics");
         Terms = terms;
         Groups = groups;
-        Proclitics = proclitics;
+        Proclitics = proclitics ?? [];
+        Exclusions = exclusions ?? [];
+        Negations = negations ?? [];
+        GroupReferences = references;
+    }
+
+    /// <summary>A term's parts, trimmed, and whether they may be anywhere in the text (else within the window).</summary>
+    internal static (string[] Parts, bool Anywhere) SplitTerm(string term)
+    {
+        var near = term.Contains(NearSeparator, StringComparison.Ordinal);
+        var anywhere = term.Contains(AnywhereSeparator, StringComparison.Ordinal);
+        if (near && anywhere) throw new DomainException($"Term '{term}' mixes '+' and '&': use one.", "terms");
+        var parts = term.Split(anywhere ? AnywhereSeparator : NearSeparator).Select(p => p.Trim()).ToArray();
+        return (parts, anywhere);
+    }
+
+    /// <summary>A literal's normalised text and whether it must end a word.</summary>
+    internal static (string Text, bool WholeWord) LiteralOf(string literal)
+    {
+        var trimmed = literal.Trim();
+        var whole = trimmed.EndsWith(WholeWordMark);
+        return (FlagText.Normalize(whole ? trimmed[..^1] : trimmed), whole);
     }
 
     private static void CheckLiteral(string literal, string where)
     {
-        var normalized = FlagText.Normalize(literal);
-        // A term must start a word: one that starts with punctuation or a space could never match.
+        var (normalized, _) = LiteralOf(literal);
+        // A literal must start a word: one that starts with punctuation or a space could never match.
         if (normalized.Length == 0 || !FlagText.IsWordStart(normalized, 0))
             throw new DomainException($"Term '{literal}' in {where} must start with a letter or digit.", "terms");
     }

@@ -2,18 +2,20 @@ namespace Signalering.Domain.Flagging;
 
 /// <summary>
 /// Flags a resident's free text as <see cref="SignalFlags.Emergency"/> and/or <see cref="SignalFlags.Sensitive"/> from the
-/// original text, without translation: translation is asynchronous and may be unavailable, while a resident reporting
-/// a fire or a guard who hits them must be answered (112, 113, confidential route) the moment they submit.
+/// original text (and, once Translator answered, from the Dutch translation too): a resident reporting a fire or a guard
+/// who hits them must be answered (112, 113, confidential route) the moment they submit.
 /// <para>
 /// Every language's lexicon is checked whatever the form language, because residents often write English, Dutch or a
 /// second language in any form. The lexicon is compiled once into an index by first character; flagging is one scan
-/// over the word starts of the normalised text. Instances are immutable and safe to share between threads.
+/// over the word starts of the normalised text: exclusions mask their span first ("fire alarm"), then literals are
+/// probed at every unmasked word start and after each proclitic. Instances are immutable and safe to share.
 /// </para>
-/// Recall matters more than precision here: a missed emergency is worse than a needless 112 hint.
+/// Recall matters more than precision here: a missed emergency is worse than a needless 112 hint, and a complaint
+/// about staff read by the confidential handler first is better than an abuse report read by the accused's employer.
 /// </summary>
 public sealed class SignalFlagger
 {
-    /// <summary>How many words apart the parts of a combined term ("@staff + @hurt") may be.</summary>
+    /// <summary>How many words apart the parts of a near term ("@staff + @hurt") may be.</summary>
     public const int PartWindowWords = 12;
 
     private static readonly Lazy<SignalFlagger> LazyDefault = new(() => new SignalFlagger(FlagLexicon.LoadEmbedded()));
@@ -22,36 +24,48 @@ public sealed class SignalFlagger
     public static SignalFlagger Default => LazyDefault.Value;
 
     private readonly Dictionary<char, Literal[]> _literalsByFirstChar;
+    private readonly Dictionary<char, Literal[]> _exclusionsByFirstChar;
+    private readonly Dictionary<char, Literal[]> _negationsByFirstChar;
     private readonly Proclitic[] _proclitics;
     private readonly int[][] _kindsByLiteral;          // literal id → kind indexes of single-part terms
     private readonly Combination[] _combinations;
     private readonly string[] _literalLabels;          // literal id → "lang:text", for diagnostics only
     private readonly string[] _kindNames;
+    private readonly bool[] _kindIsEmergency;
 
     public SignalFlagger(FlagLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _kindNames = [.. FlagKinds.All];
-        var literalIds = new Dictionary<(int Language, string Text), int>();
+        _kindIsEmergency = _kindNames.Select(k => FlagKinds.FlagOf(k) == SignalFlags.Emergency).ToArray();
+        var literalIds = new Dictionary<(int Language, string Text, bool Whole), int>();
         var literals = new List<Literal>();
         var kindsByLiteral = new List<HashSet<int>>();
-        var combinations = new List<Combination>();
+        var combinations = new Dictionary<string, Combination>(StringComparer.Ordinal);
         var proclitics = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var exclusions = new List<Literal>();
+        var negations = new List<Literal>();
+        var languageCodes = lexicon.Languages.Keys.ToArray();
 
-        int IdOf(int language, string text)
+        int IdOf(int language, string raw)
         {
-            var normalized = FlagText.Normalize(text);
-            if (!literalIds.TryGetValue((language, normalized), out var id))
+            var (text, whole) = LanguageLexicon.LiteralOf(raw);
+            if (!literalIds.TryGetValue((language, text, whole), out var id))
             {
                 id = literals.Count;
-                literalIds.Add((language, normalized), id);
-                literals.Add(new Literal(normalized, language, id));
+                literalIds.Add((language, text, whole), id);
+                literals.Add(new Literal(text, whole, language, id));
                 kindsByLiteral.Add([]);
             }
             return id;
         }
 
-        var languageCodes = lexicon.Languages.Keys.ToArray();
+        // Groups are shared by all languages: "@staff" is a staff word in any of them.
+        var groupIds = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var language = 0; language < languageCodes.Length; language++)
+            foreach (var (group, members) in lexicon.Languages[languageCodes[language]].Groups)
+                groupIds[group] = [.. (groupIds.GetValueOrDefault(group) ?? []).Concat(members.Select(m => IdOf(language, m))).Distinct()];
+
         for (var language = 0; language < languageCodes.Length; language++)
         {
             var lex = lexicon.Languages[languageCodes[language]];
@@ -61,28 +75,39 @@ public sealed class SignalFlagger
                 if (!proclitics.TryGetValue(p, out var owners)) proclitics.Add(p, owners = []);
                 owners.Add(language);
             }
+            foreach (var raw in lex.Exclusions)
+            {
+                var (text, whole) = LanguageLexicon.LiteralOf(raw);
+                exclusions.Add(new Literal(text, whole, language, -1));
+            }
+            foreach (var raw in lex.Negations)
+                negations.Add(new Literal(LanguageLexicon.LiteralOf(raw).Text, true, language, -1));
             foreach (var (kind, terms) in lex.Terms)
             {
                 var kindIndex = Array.IndexOf(_kindNames, kind);
                 foreach (var term in terms)
                 {
-                    var parts = term.Split(LanguageLexicon.PartSeparator);
-                    var partIds = parts.Select(part => part.Trim() is var p && p.StartsWith('@')
-                        ? lex.Groups[p[1..]].Select(member => IdOf(language, member)).Distinct().ToArray()
-                        : [IdOf(language, p)]).ToArray();
+                    var (parts, anywhere) = LanguageLexicon.SplitTerm(term);
+                    var partIds = parts.Select(p => p.StartsWith('@') ? groupIds[p[1..]] : [IdOf(language, p)]).ToArray();
                     if (partIds.Length == 1)
                         foreach (var id in partIds[0]) kindsByLiteral[id].Add(kindIndex);
                     else
-                        combinations.Add(new Combination(kindIndex, partIds));
+                    {
+                        // The same "@staff & @harm" in seventeen languages is one combination.
+                        var key = $"{kindIndex}|{anywhere}|{string.Join('|', partIds.Select(p => string.Join(',', p)))}";
+                        combinations.TryAdd(key, new Combination(kindIndex, anywhere, partIds));
+                    }
                 }
             }
         }
 
         _literalsByFirstChar = literals.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _exclusionsByFirstChar = exclusions.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _negationsByFirstChar = negations.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _proclitics = proclitics.Select(p => new Proclitic(p.Key, [.. p.Value])).ToArray();
         _kindsByLiteral = kindsByLiteral.Select(k => k.ToArray()).ToArray();
-        _combinations = [.. combinations];
-        _literalLabels = literals.Select(l => $"{languageCodes[l.Language]}:{l.Text}").ToArray();
+        _combinations = [.. combinations.Values];
+        _literalLabels = literals.Select(l => $"{languageCodes[l.Language]}:{l.Text}{(l.WholeWord ? "$" : "")}").ToArray();
     }
 
     /// <summary>
@@ -102,86 +127,137 @@ public sealed class SignalFlagger
     }
 
     /// <summary>
-    /// Which lexicon literals matched, as "language:term", for tuning the lexicon in tests. Never log or store this:
-    /// the terms say what the resident wrote.
+    /// Which lexicon literals matched, as "language:term" ("!" before a negated one), for tuning the lexicon in tests and
+    /// the corpus tool. Never log or store this: the terms say what the resident wrote.
     /// </summary>
     internal IReadOnlyList<string> Explain(string? text)
     {
         var hits = Scan(text);
-        return hits is null ? [] : hits.Keys.Select(id => _literalLabels[id]).Order(StringComparer.Ordinal).ToList();
+        return hits is null ? [] : hits
+            .Select(h => (h.Value.Any(o => !o.Negated) ? "" : "!") + _literalLabels[h.Key])
+            .Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Literal id → word indexes where it matched; null when nothing did.</summary>
-    private Dictionary<int, List<int>>? Scan(string? text)
+    /// <summary>Literal id → where it matched (word index, negated or not); null when nothing did.</summary>
+    private Dictionary<int, List<Occurrence>>? Scan(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var normalized = FlagText.Normalize(text);
-        Dictionary<int, List<int>>? hits = null;
+        var masked = MaskExclusions(normalized);
+        Dictionary<int, List<Occurrence>>? hits = null;
         var word = -1;
+        var negatedWord = -1;   // the word right after a negation
         for (var i = 0; i < normalized.Length; i++)
         {
             if (!FlagText.IsWordStart(normalized, i)) continue;
             word++;
-            Probe(normalized, i, word, null, ref hits);
+            if (masked is not null && masked[i]) continue;
+            var negated = word == negatedWord;
+            if (MatchNegation(normalized, i) is { } length) negatedWord = word + CountWordStarts(normalized, i, length);
+            Probe(normalized, masked, i, word, negated, null, ref hits);
             foreach (var proclitic in _proclitics)
             {
                 var next = i + proclitic.Text.Length;
                 if (next < normalized.Length && string.CompareOrdinal(normalized, i, proclitic.Text, 0, proclitic.Text.Length) == 0)
-                    Probe(normalized, next, word, proclitic.Languages, ref hits);
+                    Probe(normalized, masked, next, word, negated, proclitic.Languages, ref hits);
             }
         }
         return hits;
     }
 
-    private void Probe(string text, int start, int word, int[]? onlyLanguages, ref Dictionary<int, List<int>>? hits)
+    /// <summary>Marks the characters of every exclusion ("fire alarm") so that no literal overlapping them counts.</summary>
+    private bool[]? MaskExclusions(string text)
+    {
+        bool[]? masked = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!FlagText.IsWordStart(text, i) || !_exclusionsByFirstChar.TryGetValue(text[i], out var candidates)) continue;
+            foreach (var exclusion in candidates)
+                if (Matches(text, i, exclusion))
+                {
+                    masked ??= new bool[text.Length];
+                    Array.Fill(masked, true, i, exclusion.Text.Length);
+                }
+        }
+        return masked;
+    }
+
+    private int? MatchNegation(string text, int start)
+    {
+        if (!_negationsByFirstChar.TryGetValue(text[start], out var candidates)) return null;
+        int? longest = null;
+        foreach (var negation in candidates)
+            if (Matches(text, start, negation) && negation.Text.Length > (longest ?? 0)) longest = negation.Text.Length;
+        return longest;
+    }
+
+    private static int CountWordStarts(string text, int start, int length)
+    {
+        var count = 0;
+        for (var i = start; i < start + length; i++)
+            if (FlagText.IsWordStart(text, i)) count++;
+        return count;
+    }
+
+    private static bool Matches(string text, int start, Literal literal) =>
+        text.AsSpan(start).StartsWith(literal.Text, StringComparison.Ordinal)
+        && (!literal.WholeWord || start + literal.Text.Length == text.Length || !FlagText.IsWordChar(text, start + literal.Text.Length));
+
+    private void Probe(string text, bool[]? masked, int start, int word, bool negated, int[]? onlyLanguages,
+        ref Dictionary<int, List<Occurrence>>? hits)
     {
         if (!_literalsByFirstChar.TryGetValue(text[start], out var candidates)) return;
-        var rest = text.AsSpan(start);
         foreach (var literal in candidates)
         {
             if (onlyLanguages is not null && Array.IndexOf(onlyLanguages, literal.Language) < 0) continue;
-            if (!rest.StartsWith(literal.Text, StringComparison.Ordinal)) continue;
+            if (!Matches(text, start, literal)) continue;
+            if (masked is not null && Array.IndexOf(masked, true, start, literal.Text.Length) >= 0) continue;
             hits ??= [];
-            if (!hits.TryGetValue(literal.Id, out var words)) hits.Add(literal.Id, words = []);
-            if (words.Count == 0 || words[^1] != word) words.Add(word);
+            if (!hits.TryGetValue(literal.Id, out var occurrences)) hits.Add(literal.Id, occurrences = []);
+            if (occurrences.Count == 0 || occurrences[^1].Word != word) occurrences.Add(new Occurrence(word, negated));
+            else if (!negated) occurrences[^1] = new Occurrence(word, false);
         }
     }
 
-    private IEnumerable<int> MatchedKinds(Dictionary<int, List<int>> hits)
+    private IEnumerable<int> MatchedKinds(Dictionary<int, List<Occurrence>> hits)
     {
-        foreach (var id in hits.Keys)
+        foreach (var (id, occurrences) in hits)
             foreach (var kind in _kindsByLiteral[id])
-                yield return kind;
+                if (!_kindIsEmergency[kind] || occurrences.Any(o => !o.Negated))
+                    yield return kind;
         foreach (var combination in _combinations)
-            if (combination.Matches(hits))
+            if (combination.Matches(hits, ignoreNegated: _kindIsEmergency[combination.Kind]))
                 yield return combination.Kind;
     }
 
-    private sealed record Literal(string Text, int Language, int Id);
+    private sealed record Literal(string Text, bool WholeWord, int Language, int Id);
 
     private sealed record Proclitic(string Text, int[] Languages);
 
+    private readonly record struct Occurrence(int Word, bool Negated);
+
     /// <summary>A term of several parts; each part is a set of alternative literals (a group, or one literal).</summary>
-    private sealed record Combination(int Kind, int[][] Parts)
+    private sealed record Combination(int Kind, bool Anywhere, int[][] Parts)
     {
-        public bool Matches(Dictionary<int, List<int>> hits)
+        public bool Matches(Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
             // Anchor on each occurrence of the first part; every other part must occur within the window of it.
-            foreach (var anchor in WordsOf(Parts[0], hits))
+            foreach (var anchor in WordsOf(Parts[0], hits, ignoreNegated))
             {
                 var all = true;
                 for (var p = 1; p < Parts.Length && all; p++)
-                    all = WordsOf(Parts[p], hits).Any(w => Math.Abs(w - anchor) <= PartWindowWords);
+                    all = WordsOf(Parts[p], hits, ignoreNegated).Any(w => Anywhere || Math.Abs(w - anchor) <= PartWindowWords);
                 if (all) return true;
             }
             return false;
         }
 
-        private static IEnumerable<int> WordsOf(int[] alternatives, Dictionary<int, List<int>> hits)
+        private static IEnumerable<int> WordsOf(int[] alternatives, Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
             foreach (var id in alternatives)
-                if (hits.TryGetValue(id, out var words))
-                    foreach (var w in words) yield return w;
+                if (hits.TryGetValue(id, out var occurrences))
+                    foreach (var o in occurrences)
+                        if (!ignoreNegated || !o.Negated) yield return o.Word;
         }
     }
 }

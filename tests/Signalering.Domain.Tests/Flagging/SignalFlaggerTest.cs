@@ -152,7 +152,7 @@ public sealed class SignalFlaggerTest
     public void Combination_NeedsItsPartsWithinTheWindow()
     {
         var lexicon = FlagLexicon.Parse("""
-            { "version": 1, "languages": { "en": {
+            { "version": 2, "languages": { "en": {
               "groups": { "staff": ["guard"], "hurt": ["slapped"] },
               "sensitive": { "staff-abuse": ["@staff + @hurt"] } } } }
             """);
@@ -164,10 +164,64 @@ public sealed class SignalFlaggerTest
     }
 
     [Fact]
+    public void AnywhereCombination_MatchesPartsFarApart_AndGroupsAreSharedAcrossLanguages()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": {
+              "en": { "groups": { "staff": ["guard"], "harm": ["slapped"] }, "sensitive": { "staff-abuse": ["@staff & @harm"] } },
+              "ar": { "groups": { "staff": ["الحارس"], "harm": ["ضرب"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        var far = "The guard " + string.Join(" ", Enumerable.Repeat("word", 200)) + " slapped him";
+        Assert.True(flagger.Flag(far, "en").IsSensitive);
+        Assert.True(flagger.Flag("the guard ضربني", "ar").IsSensitive);
+        Assert.False(flagger.Flag("The guard was kind", "en").IsSensitive);
+    }
+
+    [Fact]
+    public void Exclusion_MasksItsSpan_ButNotTheRestOfTheText()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "en": {
+              "emergency": { "fire": ["fire"] }, "exclusions": ["fire alarm"] } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.False(flagger.Flag("The fire alarm beeps all night", "en").IsEmergency);
+        Assert.False(flagger.Flag("The fire alarms beep all night", "en").IsEmergency);
+        Assert.True(flagger.Flag("The fire alarm rings and there is fire in the hall", "en").IsEmergency);
+    }
+
+    [Fact]
+    public void Negation_CancelsAnEmergencyOnTheNextWord_NeverASensitiveOne()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "en": {
+              "emergency": { "danger": ["knife"] }, "sensitive": { "sexual": ["touch me"] }, "negations": ["no", "don't"] } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.False(flagger.Flag("There is no knife in the kitchen", "en").IsEmergency);
+        Assert.True(flagger.Flag("No, he has a knife now", "en").IsEmergency);
+        Assert.True(flagger.Flag("I said don't touch me", "en").IsSensitive);
+        // A negation is a whole word: "now" is not "no".
+        Assert.True(flagger.Flag("now knife", "en").IsEmergency);
+    }
+
+    [Fact]
+    public void WholeWordLiteral_DoesNotMatchLongerWords()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "en": { "emergency": { "fire": ["fire$"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.True(flagger.Flag("fire!", "en").IsEmergency);
+        Assert.False(flagger.Flag("the fireplace", "en").IsEmergency);
+    }
+
+    [Fact]
     public void Proclitic_MatchesOnlyForItsOwnLanguage()
     {
         var lexicon = FlagLexicon.Parse("""
-            { "version": 1, "languages": {
+            { "version": 2, "languages": {
               "ar": { "proclitics": ["ال"], "emergency": { "fire": ["حريق"] } },
               "en": { "emergency": { "fire": ["lfire"] } } } }
             """);
@@ -181,7 +235,7 @@ public sealed class SignalFlaggerTest
     public void Normalisation_IgnoresDiacriticsCaseAndZeroWidthJoiners()
     {
         var lexicon = FlagLexicon.Parse("""
-            { "version": 1, "languages": {
+            { "version": 2, "languages": {
               "tr": { "emergency": { "danger": ["öldürecek"] } },
               "fa": { "emergency": { "violence": ["می‌زنه"] } } } }
             """);
@@ -191,15 +245,17 @@ public sealed class SignalFlaggerTest
     }
 
     [Theory]
-    [InlineData("""{ "version": 2, "languages": { "en": {} } }""", "version")]
-    [InlineData("""{ "version": 1 }""", "languages")]
-    [InlineData("""{ "version": 1, "languages": {} }""", "languages")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "emergency": { "theft": ["x"] } } } }""", "kinds")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "emergency": { "staff-abuse": ["x"] } } } }""", "kinds")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": ["@nope + x"] } } } }""", "terms")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": ["  "] } } } }""", "terms")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "sensitive": { "sexual": [7] } } } }""", "languages")]
-    [InlineData("""{ "version": 1, "languages": { "en": { "colours": {} } } }""", "languages")]
+    [InlineData("""{ "version": 1, "languages": { "en": {} } }""", "version")]
+    [InlineData("""{ "version": 2 }""", "languages")]
+    [InlineData("""{ "version": 2, "languages": {} }""", "languages")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "emergency": { "theft": ["x"] } } } }""", "kinds")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "emergency": { "staff-abuse": ["x"] } } } }""", "kinds")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["@nope + x"] } } } }""", "terms")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["  "] } } } }""", "terms")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": [7] } } } }""", "languages")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "colours": {} } } }""", "languages")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["a + b & c"] } } } }""", "terms")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "exclusions": ["  "] } } }""", "terms")]
     public void Parse_RejectsABrokenLexicon_NamingTheField(string json, string field)
     {
         var error = Assert.Throws<DomainException>(() => new SignalFlagger(FlagLexicon.Parse(json)));
