@@ -21,4 +21,11 @@ public readonly record struct HandlingPromise
         AcknowledgeWithinWorkingHours = acknowledgeWithinWorkingHours;
         ResolveWithinWorkingDays = resolveWithinWorkingDays;
     }
+
+    /// <summary>What an emergency is promised, as the emergency categories (fire, acute danger, urgent care) promise it.</summary>
+    public static HandlingPromise Urgent { get; } = new(1, 1);
+
+    /// <summary>This promise for a signal that is an emergency: never slower than <see cref="Urgent"/>.</summary>
+    public HandlingPromise ForEmergency() => new(Math.Min(AcknowledgeWithinWorkingHours, Urgent.AcknowledgeWithinWorkingHours),
+        Math.Min(ResolveWithinWorkingDays, Urgent.ResolveWithinWorkingDays));
 }

@@ -12,17 +12,21 @@ namespace Signalering.Domain.Flagging;
 ///   "emergency": { "violence": [ ... ], "fire": [ ... ], "medical": [ ... ], "suicide": [ ... ], "danger": [ ... ] },
 ///   "sensitive": { "staff-abuse": [ ... ], "sexual": [ ... ], "child-safety": [ ... ] },
 ///   "exclusions": [ ... ],                                  // optional: known false alarms ("fire alarm")
-///   "negations": [ ... ] }                                  // optional: whole words that cancel the next word ("no knife")
+///   "negations": [ ... ],                                   // optional: whole words that cancel the next word ("no knife")
+///   "postnegations": [ ... ] }                              // optional: whole words that cancel the word before ("bıçak yok")
 /// </code>
 /// <b>Terms.</b> A literal is a stem or phrase in the language's own script that must begin at a word boundary ("stab"
 /// matches "stabbed"); a trailing <c>$</c> makes it a whole word ("no$" does not match "now"). A term of parts joined by
 /// <c>" + "</c> matches when every part occurs within <see cref="SignalFlagger.PartWindowWords"/> words of the first; joined by
 /// <c>" &amp; "</c>, when every part occurs anywhere in the text. A part <c>@name</c> is any member of group <c>name</c> in
-/// <i>any</i> language: residents mix languages ("the security ضربني"), so groups are shared across the lexicon.
+/// <i>any</i> language: residents mix languages ("the security ضربني"), so groups are shared across the lexicon. A part
+/// <c>%kind</c> is any single-literal term of that kind in any language ("@staff &amp; %violence": a staff word and any word
+/// of violence, so a new violence word needs adding once, not also to every group).
 /// <b>Proclitics</b> (Arabic وال, بال; Ge'ez የ, በ): a literal also matches right after one of its own language's proclitics.
 /// <b>Exclusions</b> mask their span: no literal that overlaps a "fire alarm" or "smoke detector" counts.
 /// <b>Negations</b> cancel an emergency literal that starts on the very next word ("no knife in the kitchen"); they never
-/// cancel a sensitive one ("don't touch me" is a report of touching).
+/// cancel a sensitive one ("don't touch me" is a report of touching). <b>Postnegations</b> do the same for languages that
+/// put "there is no" after the noun (Turkish "bıçak yok", Tigrinya "ካራ የለን"): they cancel the literal that ends right before.
 /// The combined form <see cref="Parse(string)"/> reads (<c>{ "version": 2, "languages": { "en": { ... } } }</c>) is for
 /// tests and tools.
 /// </summary>
@@ -63,6 +67,20 @@ public sealed class FlagLexicon
         return new FlagLexicon(result);
     }
 
+    /// <summary>Every <c>{lang}.json</c> in a folder (the shipped <c>data/flagging</c>), for tools that tune the lexicon.</summary>
+    public static FlagLexicon LoadFolder(string folder)
+    {
+        var result = new Dictionary<string, LanguageLexicon>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var code = Path.GetFileNameWithoutExtension(file);
+            using var doc = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            result.Add(code, ParseLanguage(code, doc.RootElement));
+        }
+        if (result.Count == 0) throw new DomainException($"No lexicon files in '{folder}'.", "lexicon");
+        return new FlagLexicon(result);
+    }
+
     /// <summary>The combined form: <c>{ "version": 2, "languages": { "{lang}": { ...a language file... } } }</c>.</summary>
     public static FlagLexicon Parse(string json)
     {
@@ -86,7 +104,7 @@ public sealed class FlagLexicon
             throw new DomainException($"Flag lexicon language '{code}' must be an object.", "languages");
         var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var groups = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        IReadOnlyList<string> proclitics = [], exclusions = [], negations = [];
+        IReadOnlyList<string> proclitics = [], exclusions = [], negations = [], postnegations = [];
         foreach (var section in element.EnumerateObject())
         {
             var where = $"{code}.{section.Name}";
@@ -110,11 +128,12 @@ public sealed class FlagLexicon
                 case "proclitics": proclitics = StringsOf(section.Value, where); break;
                 case "exclusions": exclusions = StringsOf(section.Value, where); break;
                 case "negations": negations = StringsOf(section.Value, where); break;
+                case "postnegations": postnegations = StringsOf(section.Value, where); break;
                 case "comment" or "$comment": break;
                 default: throw new DomainException($"Unknown flag lexicon section '{where}'.", "languages");
             }
         }
-        return new LanguageLexicon(terms, groups, proclitics, exclusions, negations);
+        return new LanguageLexicon(terms, groups, proclitics, exclusions, negations, postnegations);
     }
 
     private static JsonElement ObjectOf(JsonElement element, string where) =>
@@ -151,11 +170,12 @@ public sealed class LanguageLexicon
     public IReadOnlyList<string> Proclitics { get; }
     public IReadOnlyList<string> Exclusions { get; }
     public IReadOnlyList<string> Negations { get; }
+    public IReadOnlyList<string> PostNegations { get; }
     internal IReadOnlySet<string> GroupReferences { get; }
 
     public LanguageLexicon(IReadOnlyDictionary<string, IReadOnlyList<string>> terms,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? groups = null, IReadOnlyList<string>? proclitics = null,
-        IReadOnlyList<string>? exclusions = null, IReadOnlyList<string>? negations = null)
+        IReadOnlyList<string>? exclusions = null, IReadOnlyList<string>? negations = null, IReadOnlyList<string>? postnegations = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         groups ??= new Dictionary<string, IReadOnlyList<string>>();
@@ -174,12 +194,18 @@ public sealed class LanguageLexicon
                 foreach (var part in parts)
                 {
                     if (part.StartsWith('@')) references.Add(part[1..]);
+                    else if (part.StartsWith('%'))
+                    {
+                        if (FlagKinds.FlagOf(part[1..]) == SignalFlags.None) throw new DomainException($"Term '{term}' refers to unknown kind '{part}'.", "terms");
+                        if (parts.Length == 1) throw new DomainException($"Term '{term}' is only a kind: combine it with another part.", "terms");
+                    }
                     else CheckLiteral(part, $"kind '{kind}'");
                 }
             }
         }
         foreach (var literal in exclusions ?? []) CheckLiteral(literal, "exclusions");
         foreach (var literal in negations ?? []) CheckLiteral(literal, "negations");
+        foreach (var literal in postnegations ?? []) CheckLiteral(literal, "postnegations");
         foreach (var proclitic in proclitics ?? [])
             if (FlagText.Normalize(proclitic).Length == 0) throw new DomainException("A proclitic cannot be blank.", "proclitics");
         Terms = terms;
@@ -187,6 +213,7 @@ public sealed class LanguageLexicon
         Proclitics = proclitics ?? [];
         Exclusions = exclusions ?? [];
         Negations = negations ?? [];
+        PostNegations = postnegations ?? [];
         GroupReferences = references;
     }
 

@@ -26,10 +26,12 @@ public sealed class SignalFlagger
     private readonly Dictionary<char, Literal[]> _literalsByFirstChar;
     private readonly Dictionary<char, Literal[]> _exclusionsByFirstChar;
     private readonly Dictionary<char, Literal[]> _negationsByFirstChar;
+    private readonly Dictionary<char, Literal[]> _postNegationsByFirstChar;
     private readonly Proclitic[] _proclitics;
     private readonly int[][] _kindsByLiteral;          // literal id → kind indexes of single-part terms
     private readonly Combination[] _combinations;
     private readonly string[] _literalLabels;          // literal id → "lang:text", for diagnostics only
+    private readonly int[] _literalWordCounts;         // literal id → how many words it spans
     private readonly string[] _kindNames;
     private readonly bool[] _kindIsEmergency;
 
@@ -42,9 +44,11 @@ public sealed class SignalFlagger
         var literals = new List<Literal>();
         var kindsByLiteral = new List<HashSet<int>>();
         var combinations = new Dictionary<string, Combination>(StringComparer.Ordinal);
+        var pendingCombinations = new List<(int Kind, bool Anywhere, string[] Parts, int Language)>();
         var proclitics = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var exclusions = new List<Literal>();
         var negations = new List<Literal>();
+        var postNegations = new List<Literal>();
         var languageCodes = lexicon.Languages.Keys.ToArray();
 
         int IdOf(int language, string raw)
@@ -54,7 +58,7 @@ public sealed class SignalFlagger
             {
                 id = literals.Count;
                 literalIds.Add((language, text, whole), id);
-                literals.Add(new Literal(text, whole, language, id));
+                literals.Add(new Literal(text, whole, language, id, CountWordStarts(text, 0, text.Length)));
                 kindsByLiteral.Add([]);
             }
             return id;
@@ -78,35 +82,45 @@ public sealed class SignalFlagger
             foreach (var raw in lex.Exclusions)
             {
                 var (text, whole) = LanguageLexicon.LiteralOf(raw);
-                exclusions.Add(new Literal(text, whole, language, -1));
+                exclusions.Add(new Literal(text, whole, language, -1, 0));
             }
             foreach (var raw in lex.Negations)
-                negations.Add(new Literal(LanguageLexicon.LiteralOf(raw).Text, true, language, -1));
+                negations.Add(new Literal(LanguageLexicon.LiteralOf(raw).Text, true, language, -1, 0));
+            foreach (var raw in lex.PostNegations)
+                postNegations.Add(new Literal(LanguageLexicon.LiteralOf(raw).Text, true, language, -1, 0));
             foreach (var (kind, terms) in lex.Terms)
             {
                 var kindIndex = Array.IndexOf(_kindNames, kind);
                 foreach (var term in terms)
                 {
                     var (parts, anywhere) = LanguageLexicon.SplitTerm(term);
-                    var partIds = parts.Select(p => p.StartsWith('@') ? groupIds[p[1..]] : [IdOf(language, p)]).ToArray();
-                    if (partIds.Length == 1)
-                        foreach (var id in partIds[0]) kindsByLiteral[id].Add(kindIndex);
-                    else
-                    {
-                        // The same "@staff & @harm" in seventeen languages is one combination.
-                        var key = $"{kindIndex}|{anywhere}|{string.Join('|', partIds.Select(p => string.Join(',', p)))}";
-                        combinations.TryAdd(key, new Combination(kindIndex, anywhere, partIds));
-                    }
+                    if (parts.Length == 1) kindsByLiteral[IdOf(language, parts[0])].Add(kindIndex);
+                    else pendingCombinations.Add((kindIndex, anywhere, parts, language));
                 }
             }
+        }
+        // Combinations last, so that a "%kind" part sees every single-literal term of that kind in every language.
+        foreach (var (kindIndex, anywhere, parts, language) in pendingCombinations)
+        {
+            var partIds = parts.Select(p => p[0] switch
+            {
+                '@' => groupIds[p[1..]],
+                '%' => Enumerable.Range(0, kindsByLiteral.Count).Where(id => kindsByLiteral[id].Contains(Array.IndexOf(_kindNames, p[1..]))).ToArray(),
+                _ => [IdOf(language, p)],
+            }).ToArray();
+            // The same "@staff & @harm" in seventeen languages is one combination.
+            var key = $"{kindIndex}|{anywhere}|{string.Join('|', partIds.Select(p => string.Join(',', p)))}";
+            combinations.TryAdd(key, new Combination(kindIndex, anywhere, partIds));
         }
 
         _literalsByFirstChar = literals.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _exclusionsByFirstChar = exclusions.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _negationsByFirstChar = negations.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _postNegationsByFirstChar = postNegations.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _proclitics = proclitics.Select(p => new Proclitic(p.Key, [.. p.Value])).ToArray();
         _kindsByLiteral = kindsByLiteral.Select(k => k.ToArray()).ToArray();
         _combinations = [.. combinations.Values];
+        _literalWordCounts = literals.Select(l => Math.Max(1, l.WordCount)).ToArray();
         _literalLabels = literals.Select(l => $"{languageCodes[l.Language]}:{l.Text}{(l.WholeWord ? "$" : "")}").ToArray();
     }
 
@@ -145,6 +159,7 @@ public sealed class SignalFlagger
         var normalized = FlagText.Normalize(text);
         var masked = MaskExclusions(normalized);
         Dictionary<int, List<Occurrence>>? hits = null;
+        HashSet<int>? postNegated = null;   // words that a postnegation follows
         var word = -1;
         var negatedWord = -1;   // the word right after a negation
         for (var i = 0; i < normalized.Length; i++)
@@ -153,7 +168,8 @@ public sealed class SignalFlagger
             word++;
             if (masked is not null && masked[i]) continue;
             var negated = word == negatedWord;
-            if (MatchNegation(normalized, i) is { } length) negatedWord = word + CountWordStarts(normalized, i, length);
+            if (MatchNegation(_negationsByFirstChar, normalized, i) is { } length) negatedWord = word + CountWordStarts(normalized, i, length);
+            if (word > 0 && MatchNegation(_postNegationsByFirstChar, normalized, i) is not null) (postNegated ??= []).Add(word - 1);
             Probe(normalized, masked, i, word, negated, null, ref hits);
             foreach (var proclitic in _proclitics)
             {
@@ -162,6 +178,11 @@ public sealed class SignalFlagger
                     Probe(normalized, masked, next, word, negated, proclitic.Languages, ref hits);
             }
         }
+        if (hits is not null && postNegated is not null)
+            foreach (var (id, occurrences) in hits)
+                for (var o = 0; o < occurrences.Count; o++)
+                    if (postNegated.Contains(occurrences[o].Word + _literalWordCounts[id] - 1))
+                        occurrences[o] = occurrences[o] with { Negated = true };
         return hits;
     }
 
@@ -182,9 +203,9 @@ public sealed class SignalFlagger
         return masked;
     }
 
-    private int? MatchNegation(string text, int start)
+    private static int? MatchNegation(Dictionary<char, Literal[]> negations, string text, int start)
     {
-        if (!_negationsByFirstChar.TryGetValue(text[start], out var candidates)) return null;
+        if (!negations.TryGetValue(text[start], out var candidates)) return null;
         int? longest = null;
         foreach (var negation in candidates)
             if (Matches(text, start, negation) && negation.Text.Length > (longest ?? 0)) longest = negation.Text.Length;
@@ -230,7 +251,7 @@ public sealed class SignalFlagger
                 yield return combination.Kind;
     }
 
-    private sealed record Literal(string Text, bool WholeWord, int Language, int Id);
+    private sealed record Literal(string Text, bool WholeWord, int Language, int Id, int WordCount);
 
     private sealed record Proclitic(string Text, int[] Languages);
 

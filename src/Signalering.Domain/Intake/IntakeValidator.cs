@@ -51,7 +51,9 @@ public static class IntakeValidator
         }
 
         var text = NormaliseText(request.Text);
-        if (text is { Length: > MaxTextLength })
+        if (text is not null && HasForbiddenCharacter(text))
+            errors.Add(new("text", "The text contains control or text-direction override characters; remove them."));
+        else if (text is { Length: > MaxTextLength })
             errors.Add(new("text", $"The text is too long: at most {MaxTextLength} characters."));
         else if (text is null && string.IsNullOrEmpty(request.Subcategory))
             errors.Add(new("text", "Write what the problem is, or choose a subcategory."));
@@ -72,9 +74,25 @@ public static class IntakeValidator
 
         if (errors.Count > 0) return (null, errors);
         var intake = new ValidIntake(location!, token!.Wing, language!, category!, subcategory, text, contact, key!,
-            Fingerprint(request.LocationToken!.Trim(), language!, category!.Code, subcategory?.Code, text, contact),
-            request.FormalComplaint == true);
+            Fingerprint(request.LocationToken!.Trim(), language!, category!.Code, subcategory?.Code, text, contact,
+                request.FormalComplaint == true, request.DangerNow == true, request.AboutStaff == true),
+            request.FormalComplaint == true, request.DangerNow == true, request.AboutStaff == true);
         return (intake, []);
+    }
+
+    /// <summary>
+    /// Control characters (NUL, BEL, ESC…) other than line breaks and tabs, and the bidi embedding, override and isolate
+    /// controls (U+202A–U+202E, U+2066–U+2069) that can make a coordinator read a text backwards. Phones do not type
+    /// them; scripts that attack the inbox do. The marks people do use in Persian and Arabic (ZWNJ, LRM, RLM) are allowed.
+    /// </summary>
+    public static bool HasForbiddenCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return true;
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') return true;
+        }
+        return false;
     }
 
     public static bool IsValidIdempotencyKey(string key) =>
@@ -87,9 +105,13 @@ public static class IntakeValidator
         return text.Replace("\r\n", "\n").Trim().Normalize(NormalizationForm.FormC);
     }
 
-    private static string Fingerprint(string token, string language, string category, string? sub, string? text, ResidentContact? contact)
+    // Every answer that changes how the signal is handled is part of it: a resend that adds "formal complaint" or
+    // "someone is in danger" is a different report, not a retry to be answered with the old one.
+    private static string Fingerprint(string token, string language, string category, string? sub, string? text, ResidentContact? contact,
+        bool formalComplaint, bool dangerNow, bool aboutStaff)
     {
-        var canonical = string.Join('\u001f', token, language, category, sub ?? "", text ?? "", contact?.Phone ?? "", contact?.Email ?? "");
+        var canonical = string.Join('\u001f', token, language, category, sub ?? "", text ?? "", contact?.Phone ?? "", contact?.Email ?? "",
+            formalComplaint ? "complaint" : "", dangerNow ? "danger" : "", aboutStaff ? "staff" : "");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
     }
 }

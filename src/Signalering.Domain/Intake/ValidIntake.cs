@@ -18,7 +18,10 @@ public sealed record ValidIntake(
     ResidentContact? Contact,
     string IdempotencyKey,
     string Fingerprint,
-    bool FormalComplaint = false)
+    bool FormalComplaint = false,
+    bool DangerNow = false,
+    bool AboutStaff = false)
 {
+    /// <summary>The chosen category's promise; a signal that turns out to be an emergency gets the urgent one instead (see <see cref="Signals.Signal"/>).</summary>
     public HandlingPromise Promise => (Subcategory ?? Category).Promise;
 }

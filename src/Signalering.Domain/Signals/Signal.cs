@@ -23,8 +23,9 @@ public sealed class Signal
     /// <summary>The resident's own words, in their language. Never logged, never in a queue message.</summary>
     public string? Text { get; }
     public ResidentContact? Contact { get; }
-    public SignalFlagsInfo Flags { get; }
-    public HandlingPromise Promise { get; }
+    public SignalFlagsInfo Flags { get; private set; }
+    /// <summary>The chosen category's promise, or the urgent one once the signal is known to be an emergency.</summary>
+    public HandlingPromise Promise { get; private set; }
     public DateTimeOffset ReceivedAt { get; }
 
     public SignalStatus Status { get; private set; }
@@ -95,8 +96,10 @@ public sealed class Signal
     public static Signal Receive(TrackingCode code, ValidIntake intake, SignalFlagsInfo flags, DateTimeOffset now, string? traceParent = null)
     {
         var needsTranslation = !string.IsNullOrWhiteSpace(intake.Text) && intake.Language != "nl";
+        // An emergency is an emergency whatever tile was tapped: the answer or the words make the promise urgent.
+        var promise = flags.Emergency ? intake.Promise.ForEmergency() : intake.Promise;
         var snapshot = new SignalSnapshot(code, intake.Location.Id, intake.Wing, intake.Language, intake.Category.Code,
-            intake.Subcategory?.Code, intake.Text, intake.Contact, flags, intake.Promise, now.ToUniversalTime(),
+            intake.Subcategory?.Code, intake.Text, intake.Contact, flags, promise, now.ToUniversalTime(),
             SignalStatus.Received, null, null, [], null,
             needsTranslation ? TranslationState.Pending : TranslationState.NotNeeded, null, null, TraceParent: traceParent,
             FormalComplaint: intake.FormalComplaint);
@@ -115,6 +118,22 @@ public sealed class Signal
         ComplaintExtensionWeeks);
 
     public bool IsUrgent => Flags.Emergency;
+
+    /// <summary>
+    /// Raises the flags before routing, when the Dutch translation says more than the original did (the union decides):
+    /// an emergency gets the urgent promise, a sensitive signal will be routed to the confidential handler. Flags are
+    /// never lowered, and after routing the route stands (a coordinator forwards it if need be).
+    /// </summary>
+    public bool RaiseFlags(SignalFlagsInfo raised, DateTimeOffset now)
+    {
+        if (Status != SignalStatus.Received) throw new DomainException("Flags can only be raised before the signal is routed.", "flags");
+        if (!Flags.IsRaisedBy(raised)) return false;
+        Flags = new SignalFlagsInfo(Flags.Emergency || raised.Emergency, Flags.Sensitive || raised.Sensitive,
+            [.. Flags.Kinds.Union(raised.Kinds).Order(StringComparer.Ordinal)]);
+        if (Flags.Emergency) Promise = Promise.ForEmergency();
+        Append(SignalEventKinds.Flagged, now, "system", Flags.ToDetail());
+        return true;
+    }
 
     /// <summary>Hands the signal to the organisation the router chose. Only a received signal is routed this way.</summary>
     public void Route(RoutingDecision decision, DateTimeOffset now)

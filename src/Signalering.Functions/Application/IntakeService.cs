@@ -42,7 +42,7 @@ public sealed class IntakeService(
 
         var keyHash = SignalTable.HashKey(intake.IdempotencyKey);
         var textFlags = flagger.Flag(intake.Text, intake.Language);
-        var flags = SignalFlagsInfo.From(intake.Category, intake.Subcategory, textFlags);
+        var flags = SignalFlagsInfo.From(intake.Category, intake.Subcategory, textFlags, intake.DangerNow, intake.AboutStaff);
         for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
         {
             var code = TrackingCode.Derive(_secret, intake.IdempotencyKey, attempt);

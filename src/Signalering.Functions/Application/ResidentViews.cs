@@ -10,8 +10,9 @@ namespace Signalering.Functions.Application;
 
 public sealed record PromiseView(int AcknowledgeWithinWorkingHours, int ResolveWithinWorkingDays, string Text);
 public sealed record EmergencyView(string Call, string Text, string? SuicideLine);
+/// <summary><see cref="Confidential"/>: where a sensitive report goes, and that the staff of the location cannot see it.</summary>
 public sealed record ConfirmationView(string Language, string Direction, string Title, string CodeLabel, string CodeHelp, string WhoSees,
-    string Reassurance, string? Untranslated);
+    string Reassurance, string? Untranslated, string? Confidential = null);
 
 /// <summary>The 202 answer to an intake. The same for a first submission and its retries.</summary>
 public sealed record IntakeAccepted(string TrackingCode, string StatusUrl, string Status, bool Urgent, PromiseView Promise,
@@ -40,7 +41,8 @@ public static class ResidentViews
         return new IntakeAccepted(s.Code.ToString(), StatusUrl(s.Code), s.Status.ToCode(), s.IsUrgent, Promise(s, texts), emergency,
             new ConfirmationView(lang, Direction(lang), T("confirmation.title"), T("confirmation.code"), T("confirmation.codeHelp"),
                 T("confirmation.whoSees"), T("reassurance.noInfluence"),
-                s.Translation == TranslationState.NotNeeded ? null : T("confirmation.untranslated")));
+                s.Translation == TranslationState.NotNeeded ? null : T("confirmation.untranslated"),
+                s.Flags.Sensitive ? T("event.confidential") : null));
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ public sealed class SignalOptions
 
     /// <summary>A route marker this old means the intake message was lost: the sweep enqueues it again.</summary>
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long routing waits for the Dutch translation, so that its words can raise the flags before the route is
+    /// chosen. Past it (or on any failure) the signal is routed on its original words and translated afterwards.
+    /// </summary>
+    public TimeSpan TranslateBeforeRoutingTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>The HMAC keys for QR location tokens (section "QrTokens"). Old keys stay while their posters hang.</summary>

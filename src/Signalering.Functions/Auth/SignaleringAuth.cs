@@ -61,6 +61,9 @@ public static class SignaleringAuth
                     return Task.CompletedTask;
                 },
             };
+            // A stolen token's life ends on time (the default allows five minutes more), and a refused token is not told why.
+            o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+            o.IncludeErrorDetails = false;
             o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
             o.TokenValidationParameters.NameClaimType = JwtRegisteredClaimNames.Sub;
             if (!string.IsNullOrEmpty(options.Authority))
@@ -68,7 +71,8 @@ public static class SignaleringAuth
                 o.Authority = options.Authority;
                 o.Audience = options.Audience;
             }
-            else if (!string.IsNullOrEmpty(options.DevSigningKey))
+            // The development key is honoured in Development only: a copied settings file cannot open production.
+            else if (!string.IsNullOrEmpty(options.DevSigningKey) && builder.Environment.IsDevelopment())
             {
                 o.TokenValidationParameters.ValidIssuer = AuthOptions.DevIssuer;
                 o.TokenValidationParameters.ValidAudience = AuthOptions.DevAudience;

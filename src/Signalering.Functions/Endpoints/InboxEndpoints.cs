@@ -47,12 +47,24 @@ public static class InboxEndpoints
         s.Language, s.IsUrgent, s.RoutingReason == Domain.Routing.RoutingReason.Confidential, s.ReceivedAt, s.RoutedAt, HandlingClocks.For(s, now));
 
     /// <summary>Inbox filters; all optional. Without <c>status</c>, closed signals (resolved, cancelled, merged) are left out.</summary>
+    private static bool TryFlag(string? value, out bool? flag)
+    {
+        flag = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (!bool.TryParse(value, out var b)) return false;
+        flag = b;
+        return true;
+    }
+
     public sealed record InboxFilter(string? Status, string? Category, string? Location, bool? Urgent, bool? Overdue);
 
     private static async Task<IResult> ListAsync(HttpContext http, SignalTable signals, TimeProvider time, CancellationToken ct,
-        string? status = null, string? category = null, string? location = null, bool? urgent = null, bool? overdue = null)
+        string? status = null, string? category = null, string? location = null, string? urgent = null, string? overdue = null)
     {
-        var filter = new InboxFilter(status, category, location, urgent, overdue);
+        // Parsed here rather than bound: "urgent=maybe" is the caller's mistake, a 400 naming the field, never a 500.
+        if (!TryFlag(urgent, out var isUrgent)) return Problems.Field("urgent", "Use urgent=true or urgent=false.");
+        if (!TryFlag(overdue, out var isOverdue)) return Problems.Field("overdue", "Use overdue=true or overdue=false.");
+        var filter = new InboxFilter(status, category, location, isUrgent, isOverdue);
         if (status is not null && !SignalStatusCodes.TryParse(status, out _))
             return Problems.Field("status", $"Unknown status. Use one of: {string.Join(", ", Enum.GetValues<SignalStatus>().Select(s => s.ToCode()))}.");
         var org = SignaleringClaims.OrganisationOf(http.User)!;

@@ -19,7 +19,9 @@ namespace Signalering.Functions.Endpoints;
 /// <item><c>service_request_id</c> is an opaque id (receipt date + a keyed hash), not the tracking code, which would
 /// open the resident's status page;</item>
 /// <item>the confidential channel is left out entirely;</item>
-/// <item>a first home is one household, so its requests name only the municipality, never the address.</item>
+/// <item>a first home is one household, so its requests name only the municipality, never the address;</item>
+/// <item>only public topics, in groups of at least five, dated to the day (the week for first homes): see
+/// <see cref="PublicDisclosure"/>.</item>
 /// </list>
 /// Served from the reports' aggregates, like the dashboard. Spec: https://wiki.open311.org/GeoReport_v2
 /// </summary>
@@ -60,7 +62,7 @@ public static class Open311Endpoints
     {
         if (Format(format) is { } bad) return bad;
         var set = await reference.GetAsync(ct);
-        return Results.Json(set.Categories.All.Where(c => !c.Sensitive).Select(c => Service(c, set)));
+        return Results.Json(set.Categories.All.Where(c => PublicDisclosure.IsPublic(c, set.Categories)).Select(c => Service(c, set)));
     }
 
     private static Dictionary<string, object?> Service(Domain.Categories.Category c, ReferenceSet set) => new()
@@ -78,7 +80,7 @@ public static class Open311Endpoints
     {
         if (Format(format) is { } bad) return bad;
         var set = await reference.GetAsync(ct);
-        if (!set.Categories.TryGet(code, out var c) || c.Sensitive) return Results.NotFound();
+        if (!set.Categories.TryGet(code, out var c) || !PublicDisclosure.IsPublic(c, set.Categories)) return Results.NotFound();
         // No extra attributes: the form asks nothing beyond category, subcategory and (private) text.
         return Results.Json(new { service_code = c.Code, attributes = Array.Empty<object>() });
     }
@@ -105,8 +107,8 @@ public static class Open311Endpoints
         var set = await reference.GetAsync(ct);
         var facts = await aggregates.FactsAsync(WorkingTime.DutchDate(start), WorkingTime.DutchDate(end), ct);
         var key = IdKey(options.Value);
-        var list = facts
-            .Where(f => !f.Confidential && f.ReceivedAt >= start && f.ReceivedAt <= end)
+        var window = facts.Where(f => f.ReceivedAt >= start && f.ReceivedAt <= end);
+        var list = PublicDisclosure.Filter(window, set.Categories)
             .Where(f => statuses.Contains(f.IsOpen ? "open" : "closed"))
             .Where(f => codes is null || codes.Contains(f.Subcategory ?? f.Category) || codes.Contains(f.Category))
             .OrderByDescending(f => f.ReceivedAt)
@@ -125,7 +127,9 @@ public static class Open311Endpoints
             return Problems.Field("service_request_id", "Not a service request id of this server.");
         var key = IdKey(options.Value);
         var set = await reference.GetAsync(ct);
-        var fact = (await aggregates.FactsAsync(day, day, ct)).FirstOrDefault(f => !f.Confidential && RequestId(f, key) == id);
+        // The same rule as the list: a request is public only as one of at least five like it in the default window.
+        var window = await aggregates.FactsAsync(day.AddDays(-MaxDays), day.AddDays(MaxDays), ct);
+        var fact = PublicDisclosure.Filter(window, set.Categories).FirstOrDefault(f => RequestId(f, key) == id);
         return fact is null ? Results.NotFound() : Results.Json(new[] { Request(fact, set, key) });
     }
 
@@ -134,7 +138,8 @@ public static class Open311Endpoints
         var code = f.Subcategory ?? f.Category;
         var location = set.Locations.TryGetValue(f.LocationId, out var l) ? l : null;
         // A first home is one household's address: say only which municipality.
-        var address = location is null ? null : location.Type == LocationType.FirstHome ? location.Municipality : $"{location.Name}, {location.Municipality}";
+        var small = location is null || location.Type == LocationType.FirstHome;
+        var address = location is null ? null : small ? location.Municipality : $"{location.Name}, {location.Municipality}";
         return new()
         {
             ["service_request_id"] = RequestId(f, key),
@@ -145,9 +150,9 @@ public static class Open311Endpoints
             ["description"] = null,
             ["agency_responsible"] = f.Organisation is { } o && set.Organisations.TryGetValue(o, out var org) ? org.Name : null,
             ["service_notice"] = null,
-            ["requested_datetime"] = Iso(f.ReceivedAt),
-            ["updated_datetime"] = Iso(f.UpdatedAt),
-            ["expected_datetime"] = f.ResolveBy is { } by ? Iso(by) : null,
+            ["requested_datetime"] = PublicDate(f.ReceivedAt, small),
+            ["updated_datetime"] = PublicDate(f.UpdatedAt, small),
+            ["expected_datetime"] = f.ResolveBy is { } by ? PublicDate(by, small) : null,
             ["address"] = address,
             ["address_id"] = null,
             ["zipcode"] = null,
@@ -183,10 +188,13 @@ public static class Open311Endpoints
     private static DateTimeOffset? Instant(string? value, string field, List<Domain.Intake.FieldError> errors)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
+        // Outside these years no signal exists, and DateTimeOffset arithmetic near its limits throws: a 400, not a 500.
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && t.Year is >= 2000 and <= 2999) return t;
         errors.Add(new(field, "Give a W3C date-time, e.g. 2026-11-23T09:00:00Z."));
         return null;
     }
 
-    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A W3C date (no time of day): the Dutch day, or the Monday of its week for a small location.</summary>
+    private static string PublicDate(DateTimeOffset t, bool small) =>
+        PublicDisclosure.Coarsen(WorkingTime.DutchDate(t), small).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -74,8 +74,10 @@ public static class ReportsEndpoints
         DateOnly? Date(string? value, string field)
         {
             if (string.IsNullOrEmpty(value)) return null;
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(new(field, "Give a date as yyyy-mm-dd."));
+            // Years outside 2000–2999 hold no signals, and month arithmetic near DateOnly's limits throws.
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2999)
+                return d;
+            errors.Add(new(field, "Give a date as yyyy-mm-dd, from the year 2000 on."));
             return null;
         }
         static string? Empty(string? s) => string.IsNullOrEmpty(s) ? null : s;

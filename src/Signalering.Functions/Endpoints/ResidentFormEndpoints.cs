@@ -119,7 +119,24 @@ public static class ResidentFormEndpoints
         return Result(h.Page(E(main.NameIn(language.Code)), body.ToString()));
     }
 
-    private sealed record FormValues(string? Text, string? Phone, string? Email, bool Consent, string IdempotencyKey, bool FormalComplaint = false);
+    private sealed record FormValues(string? Text, string? Phone, string? Email, bool Consent, string IdempotencyKey, bool FormalComplaint = false,
+        bool? DangerNow = null, bool? AboutStaff = null);
+
+    /// <summary>
+    /// One of the form's two safety questions as big yes/no choices with a pictogram: a resident who cannot or will not
+    /// write it down can still say "someone is in danger" or "this is about staff". Plain radio buttons: no script needed.
+    /// </summary>
+    private static string Question(ResidentHtml h, string name, string pictogram, string textKey, bool? value, string? helpKey = null)
+    {
+        string Option(string v, bool selected, string key) =>
+            $$"""<label><input type="radio" name="{{name}}" value="{{v}}"{{(selected ? " checked" : "")}}>{{Pictograms.Svg(v, 24)}}{{h.T(key)}}</label>""";
+        var help = helpKey is null ? "" : $$"""<p class="help" id="{{name}}-help">{{h.T(helpKey)}}</p>""";
+        var described = helpKey is null ? "" : $" aria-describedby=\"{name}-help\"";
+        return $$"""<fieldset class="ask" id="{{name}}"{{described}}><legend>{{Pictograms.Svg(pictogram, 28)}}<span>{{h.T(textKey)}}</span></legend>"""
+            + $$"""<div class="yn">{{Option("yes", value == true, "form.yes")}}{{Option("no", value == false, "form.no")}}</div>{{help}}</fieldset>""";
+    }
+
+    private static bool? YesNo(string? value) => value switch { "yes" => true, "no" => false, _ => null };
 
     private static async Task<IResult> FormAsync(string token, string lang, string category, string sub, ReferenceDataProvider reference,
         LocationTokens tokens, CancellationToken ct)
@@ -160,6 +177,8 @@ public static class ResidentFormEndpoints
 
         body.Append("<form id=\"report\" method=\"post\" enctype=\"multipart/form-data\" action=\"").Append(action).Append("\" novalidate>")
             .Append("<input type=\"hidden\" name=\"idempotencyKey\" value=\"").Append(E(values.IdempotencyKey)).Append("\">")
+            .Append(Question(h, "dangerNow", "alert", "form.dangerNow", values.DangerNow))
+            .Append(Question(h, "aboutStaff", "badge", "form.aboutStaff", values.AboutStaff, "form.aboutStaffHelp"))
             .Append("<label for=\"text\">").Append(h.T("form.describe")).Append("<span class=\"help\" id=\"text-help\">")
             .Append(sub is null ? "" : h.T("form.describeOptional") + " ").Append(h.T("form.describeHelp")).Append("</span></label>")
             .Append("<textarea id=\"text\" name=\"text\" maxlength=\"2000\" dir=\"auto\"").Append(sub is null ? " required" : "")
@@ -202,7 +221,8 @@ public static class ResidentFormEndpoints
         }
         string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
         var values = new FormValues(Field("text"), Field("phone"), Field("email"), form["contactConsent"] == "true",
-            Field("idempotencyKey") is { Length: <= 100 } key ? key : NewKey(), form["formalComplaint"] == "true");
+            Field("idempotencyKey") is { Length: <= 100 } key ? key : NewKey(), form["formalComplaint"] == "true",
+            YesNo(Field("dangerNow")), YesNo(Field("aboutStaff")));
 
         // The photo is checked before anything is stored: a bad photo must not leave a signal behind.
         PhotoSanitiser.Photo? photo = null;
@@ -218,7 +238,7 @@ public static class ResidentFormEndpoints
 
         var contact = values.Phone is null && values.Email is null ? null : new ContactInput(values.Phone, values.Email);
         var result = await intake.SubmitAsync(new IntakeRequest(token, language.Code, main.Code, subcategory?.Code, values.Text, contact,
-            values.Consent, values.IdempotencyKey, values.FormalComplaint), ct);
+            values.Consent, values.IdempotencyKey, values.FormalComplaint, values.DangerNow, values.AboutStaff), ct);
         switch (result)
         {
             case IntakeResult.Accepted accepted:

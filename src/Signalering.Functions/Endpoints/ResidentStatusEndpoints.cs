@@ -79,8 +79,11 @@ public static class ResidentStatusEndpoints
         var body = new StringBuilder();
         var justSubmitted = isNew == "1";
         body.Append("<h1>").Append(justSubmitted ? h.T("confirmation.title") : h.T("status.title")).Append("</h1>");
-        if (justSubmitted && (signal.IsUrgent || signal.Flags.MentionsSuicide))
+        // An emergency shows 112 (and 113) at the top every time the resident looks, until it is closed.
+        if ((signal.IsUrgent || signal.Flags.MentionsSuicide) && Domain.Clocks.SignalClocks.IsOpen(signal.Status))
             body.Append(h.Emergency(signal.Flags.MentionsSuicide)).Append("<p class=\"notice\">").Append(h.T("emergency.urgentNote")).Append("</p>");
+        // Said before routing too: a sensitive signal can only go to the confidential handler.
+        if (signal.Flags.Sensitive) body.Append("<p class=\"notice\">").Append(h.T("event.confidential")).Append("</p>");
         body.Append("<p><strong>").Append(h.T("confirmation.code")).Append("</strong></p><p class=\"code\" id=\"tracking-code\">").Append(E(view.TrackingCode)).Append("</p>");
         if (justSubmitted)
         {

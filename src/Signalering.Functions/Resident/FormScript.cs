@@ -19,7 +19,7 @@ internal static class FormScript
 (function(){
 var f=document.getElementById('report');if(!f||!window.fetch||!window.FormData)return;
 var key='signalering-draft:'+location.pathname,st=document.getElementById('state'),btn=f.querySelector('button[type=submit]');
-var fields=['text','phone','email'];
+var fields=['text','phone','email','dangerNow','aboutStaff'];
 function save(){try{var d={};fields.forEach(function(n){var e=f.elements[n];if(e)d[n]=e.value});d.contactConsent=!!(f.elements.contactConsent&&f.elements.contactConsent.checked);localStorage.setItem(key,JSON.stringify(d))}catch(e){}}
 try{var d=JSON.parse(localStorage.getItem(key)||'null');if(d){var any=false;fields.forEach(function(n){var e=f.elements[n];if(e&&d[n]&&!e.value){e.value=d[n];any=true}});if(d.contactConsent&&f.elements.contactConsent)f.elements.contactConsent.checked=true;if(any)show(st.dataset.restored)}}catch(e){}
 f.addEventListener('input',save);f.addEventListener('change',save);

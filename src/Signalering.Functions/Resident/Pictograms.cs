@@ -22,6 +22,10 @@ public static class Pictograms
         ["phone"] = "M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a1 1 0 0 1-1 1A16 16 0 0 1 4 5a1 1 0 0 1 1-1Z",
         ["mic"] = "M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3ZM5 11a7 7 0 0 0 14 0M12 18v3",
         ["lock"] = "M6 11h12v9H6zM8 11V8a4 4 0 0 1 8 0v3",
+        // The form's safety questions: someone with a staff pass (staff, security, coordinator, employer), yes and no.
+        ["badge"] = "M4 6h16v13H4zM9 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM6 17c0-1.7 1.3-3 3-3s3 1.3 3 3M14 10h4M14 13h4",
+        ["yes"] = "M5 12.5l4.5 4.5L19 7.5",
+        ["no"] = "M6 6l12 12M18 6 6 18",
         // The expertpool's integration indicators (the others reuse house, briefcase, heart, people, shield).
         ["sun"] = "M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM12 2v2M12 20v2M2 12h2M20 12h2M5 5l1.5 1.5M17.5 17.5 19 19M5 19l1.5-1.5M17.5 6.5 19 5",
         ["cap"] = "M2 9l10-5 10 5-10 5L2 9ZM6 11v5c3 2 9 2 12 0v-5M22 9v6",

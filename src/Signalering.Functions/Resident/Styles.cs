@@ -33,8 +33,14 @@ button.secondary{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a}
 button:focus,.button:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 .emergency{border:3px solid #a4000f;background:#fff0f0;border-radius:12px;padding:.8rem 1rem;margin:1rem 0;color:#5c0009}
 .emergency strong{display:block;font-size:1.2rem}
-.emergency a{color:#a4000f;font-weight:700;font-size:1.3rem}
+.emergency a{color:#a4000f;font-weight:700;font-size:1.3rem;display:inline-flex;align-items:center;justify-content:center;min-width:3.5rem;min-height:48px;padding:0 .6rem;border:2px solid #a4000f;border-radius:10px;background:#fff;text-decoration:none}
 .errors{border:3px solid #a4000f;background:#fff;border-radius:12px;padding:.5rem 1rem;margin:1rem 0}
+.ask{border:2px solid #0b4f8a;border-radius:12px;padding:.5rem .9rem .9rem;margin:1rem 0;background:#fff}
+.ask legend{font-weight:700;padding:0 .3rem;display:flex;gap:.5rem;align-items:flex-start}
+.ask legend svg{flex:none}
+.yn{display:grid;grid-template-columns:1fr 1fr;gap:.75rem;margin-top:.4rem}
+.yn label{display:flex;align-items:center;gap:.5rem;min-height:52px;margin:0;padding:.4rem .8rem;border:2px solid #555;border-radius:10px}
+.yn input{width:1.5rem;height:1.5rem;margin:0;flex:none}
 .field-error{color:#a4000f;font-weight:600;margin:.3rem 0 0}
 .notice{border-inline-start:6px solid #0b4f8a;background:#fff;padding:.6rem 1rem;margin:1rem 0}
 .about{margin-top:2rem;padding:1rem;background:#fff;border-radius:12px;font-size:.95rem}

@@ -11,7 +11,7 @@ namespace Signalering.Storage.Queues;
 /// </summary>
 public sealed record OrganisationMessage(
     string MessageId,
-    string TrackingCode,
+    string? TrackingCode,
     string OrganisationId,
     bool IsCopy,
     string LocationId,

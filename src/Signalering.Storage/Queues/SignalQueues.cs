@@ -45,10 +45,26 @@ public sealed class SignalQueues(StorageClients clients)
     /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>
     public void NotifyEnqueued(string queue) => Enqueued?.Invoke(queue);
 
-    public Task<QueueClient> GetAsync(string queue) => _queues.GetOrAdd(queue, async name =>
+    /// <summary>
+    /// The queue's client, created on first use. Only a successful creation is remembered: a failed one (storage down
+    /// for a moment) is forgotten, so the next use tries again instead of that queue failing for the life of the process.
+    /// </summary>
+    public async Task<QueueClient> GetAsync(string queue)
     {
-        var client = clients.Queue(name);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
+        var creation = _queues.GetOrAdd(queue, async name =>
+        {
+            var client = clients.Queue(name);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        });
+        try
+        {
+            return await creation;
+        }
+        catch
+        {
+            _queues.TryRemove(new KeyValuePair<string, Task<QueueClient>>(queue, creation));
+            throw;
+        }
+    }
 }

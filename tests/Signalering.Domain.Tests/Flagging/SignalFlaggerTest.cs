@@ -179,6 +179,22 @@ public sealed class SignalFlaggerTest
     }
 
     [Fact]
+    public void KindPart_CombinesWithEveryTermOfThatKind_InAnyLanguage()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": {
+              "en": { "groups": { "staff": ["guard"] }, "emergency": { "violence": ["beating"] },
+                      "sensitive": { "staff-abuse": ["@staff & %violence"] } },
+              "nl": { "emergency": { "violence": ["slaat"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        var both = flagger.Flag("de guard slaat een jongen", "nl");
+        Assert.True(both.IsSensitive && both.IsEmergency);
+        Assert.False(flagger.Flag("de buurman slaat een jongen", "nl").IsSensitive);
+        Assert.False(flagger.Flag("the guard is kind", "en").IsSensitive);
+    }
+
+    [Fact]
     public void Exclusion_MasksItsSpan_ButNotTheRestOfTheText()
     {
         var lexicon = FlagLexicon.Parse("""
@@ -204,6 +220,20 @@ public sealed class SignalFlaggerTest
         Assert.True(flagger.Flag("I said don't touch me", "en").IsSensitive);
         // A negation is a whole word: "now" is not "no".
         Assert.True(flagger.Flag("now knife", "en").IsEmergency);
+    }
+
+    [Fact]
+    public void PostNegation_CancelsTheEmergencyWordBeforeIt()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "tr": {
+              "emergency": { "danger": ["bıçak", "ekmek bıçağı"] }, "postnegations": ["yok"] } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.False(flagger.Flag("mutfakta bıçak yok", "tr").IsEmergency);
+        Assert.False(flagger.Flag("mutfakta ekmek bıçağı yok", "tr").IsEmergency);
+        Assert.True(flagger.Flag("adamın elinde bıçak var", "tr").IsEmergency);
+        Assert.True(flagger.Flag("yok bıçak", "tr").IsEmergency);
     }
 
     [Fact]
@@ -256,6 +286,8 @@ public sealed class SignalFlaggerTest
     [InlineData("""{ "version": 2, "languages": { "en": { "colours": {} } } }""", "languages")]
     [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["a + b & c"] } } } }""", "terms")]
     [InlineData("""{ "version": 2, "languages": { "en": { "exclusions": ["  "] } } }""", "terms")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["%nope & x"] } } } }""", "terms")]
+    [InlineData("""{ "version": 2, "languages": { "en": { "sensitive": { "sexual": ["%violence"] } } } }""", "terms")]
     public void Parse_RejectsABrokenLexicon_NamingTheField(string json, string field)
     {
         var error = Assert.Throws<DomainException>(() => new SignalFlagger(FlagLexicon.Parse(json)));

@@ -110,6 +110,20 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         return messages.Select(m => JsonDocument.Parse(m.Body.ToString()).RootElement.Clone()).ToList();
     }
 
+    /// <summary>Every message on an organisation's queue, however many (received and hidden for a while, so each is seen once).</summary>
+    public async Task<List<JsonElement>> PeekAllAsync(string organisationId)
+    {
+        var q = Queue("org-" + organisationId);
+        var all = new List<JsonElement>();
+        if (!await q.ExistsAsync()) return all;
+        while (true)
+        {
+            var batch = (await q.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0) return all;
+            all.AddRange(batch.Select(m => JsonDocument.Parse(m.Body.ToString()).RootElement.Clone()));
+        }
+    }
+
     public async Task<Signal> LoadAsync(string trackingCode)
     {
         Assert.True(TrackingCode.TryParse(trackingCode, out var code));

@@ -12,12 +12,16 @@ namespace Signalering.Functions.Tests.Infrastructure;
 /// <summary>
 /// A local server that speaks the documented Translator v3 contract (POST /translate?api-version=3.0&amp;to=…,
 /// body [{"Text"}], key header; answers [{detectedLanguage?, translations:[{text,to}]}]). "Translates" by
-/// prefixing the target code, so tests can see what came back. <see cref="Failing"/> makes it answer 503.
+/// prefixing the target code, so tests can see what came back, or as <see cref="Dutch"/> says. <see cref="Failing"/>
+/// makes it answer 503; <see cref="Delay"/> makes it slow.
 /// </summary>
 public sealed class TranslatorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     public volatile bool Failing;
+    /// <summary>Original text → the Dutch the service answers (else "[nl] original").</summary>
+    public Dictionary<string, string> Dutch { get; } = [];
+    public TimeSpan Delay { get; set; }
     public int Requests;
     public string Url { get; }
     public const string Key = "stub-key";
@@ -34,6 +38,7 @@ public sealed class TranslatorStub : IAsyncDisposable
         app.MapPost("/translate", async (HttpContext http) =>
         {
             Interlocked.Increment(ref stub!.Requests);
+            if (stub.Delay > TimeSpan.Zero) await Task.Delay(stub.Delay, http.RequestAborted);
             if (stub.Failing) return Results.Json(new { error = new { code = 503000, message = "Service unavailable" } }, statusCode: 503);
             if (http.Request.Query["api-version"] != "3.0") return Results.Json(new { error = new { code = 400021, message = "api-version" } }, statusCode: 400);
             if (http.Request.Headers["Ocp-Apim-Subscription-Key"] != Key) return Results.Json(new { error = new { code = 401000, message = "key" } }, statusCode: 401);
@@ -45,7 +50,11 @@ public sealed class TranslatorStub : IAsyncDisposable
                 new
                 {
                     detectedLanguage = string.IsNullOrEmpty(from) ? new { language = "ar", score = 1.0 } : null,
-                    translations = http.Request.Query["to"].Select(to => new { text = $"[{to}] {text}", to }).ToArray(),
+                    translations = http.Request.Query["to"].Select(to => new
+                    {
+                        text = to == "nl" && stub.Dutch.TryGetValue(text!, out var dutch) ? dutch : $"[{to}] {text}",
+                        to,
+                    }).ToArray(),
                 },
             });
         });

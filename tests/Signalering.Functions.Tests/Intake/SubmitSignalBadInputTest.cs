@@ -31,6 +31,10 @@ public sealed class SubmitSignalBadInputTest : IDisposable
         { "missing-idempotency-key", "idempotencyKey" },
         { "short-idempotency-key", "idempotencyKey" },
         { "wrong-type", "contactConsent" },
+        { "nul-in-text", "text" },
+        { "escape-in-text", "text" },
+        { "bidi-override-in-text", "text" },
+        { "danger-answer-not-a-boolean", "dangerNow" },
     };
 
     [Theory]
@@ -58,6 +62,10 @@ public sealed class SubmitSignalBadInputTest : IDisposable
             case "unknown-language": body["language"] = "xx"; break;
             case "missing-idempotency-key": body.Remove("idempotencyKey"); break;
             case "short-idempotency-key": body["idempotencyKey"] = "abc"; break;
+            case "nul-in-text": body["text"] = "water\u0000 in my room"; break;
+            case "escape-in-text": body["text"] = "water \u001b[31m in my room\u0007"; break;
+            case "bidi-override-in-text": body["text"] = "water in my room \u202Egnp.exe"; break;
+            case "danger-answer-not-a-boolean": body["dangerNow"] = "maybe"; break;
             case "wrong-type": body["contactConsent"] = "yes please"; break;
         }
         var (response, json) = await client.SubmitAsync(body);

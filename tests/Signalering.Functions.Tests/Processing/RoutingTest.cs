@@ -62,6 +62,9 @@ public sealed class RoutingTest : IDisposable
         Assert.Single(await _app.PeekOrganisationQueueAsync("uitzendbureau"));
         var copy = Assert.Single(await _app.PeekOrganisationQueueAsync("gemeente-triage"));
         Assert.True(copy.GetProperty("isCopy").GetBoolean());
+        // The copy's receiver cannot open the resident's status page: no tracking code, not even inside the message id.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, copy.GetProperty("trackingCode").ValueKind);
+        Assert.DoesNotContain(code.Replace("-", ""), copy.GetRawText().Replace("-", ""));
     }
 
     [Theory]

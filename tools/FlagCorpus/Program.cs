@@ -1,0 +1,42 @@
+using System.Globalization;
+using Signalering.Domain.Flagging;
+using Signalering.Domain.Tests.Flagging;
+
+// Scores data/flagging/*.json on the corpus, reading both from disk so that a lexicon change needs no rebuild.
+//   dotnet run --project tools/FlagCorpus -- [--split tune|heldout] [--lang xx] [--misses] [--explain "text"]
+// --misses lists each wrong line with the literals that matched; never use it on the held-out split while tuning.
+var root = FindRoot();
+var split = Arg("--split") ?? FlagCorpus.Tune;
+var language = Arg("--lang");
+var lexicon = FlagLexicon.LoadFolder(Path.Combine(root, "data", "flagging"));
+var flagger = new SignalFlagger(lexicon);
+
+if (Arg("--explain") is { } text)
+{
+    var r = flagger.Flag(text, language ?? "en");
+    Console.WriteLine($"{r.Flags} [{string.Join(", ", r.Kinds)}] matched: {string.Join(", ", flagger.Explain(text))}");
+    return 0;
+}
+
+var lines = FlagCorpus.LoadFrom(Path.Combine(root, "tests", "Signalering.Domain.Tests", "Flagging", "Corpus"), split)
+    .Where(l => language is null || l.Language == language).ToList();
+Console.WriteLine($"{split}: language | lines | emergency recall | emergency precision | sensitive recall | sensitive precision | false alarms | ordinary naming staff sent to confidential");
+foreach (var group in lines.GroupBy(l => l.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(null))
+{
+    var s = FlagCorpus.Score(group ?? (IEnumerable<CorpusLine>)lines, flagger);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{group?.Key ?? "all"} | {s.Lines} | {s.EmergencyRecall:0.00} ({s.EmergencyHits}/{s.EmergencyPositives}) | {s.EmergencyPrecision:0.00} | {s.SensitiveRecall:0.00} ({s.SensitiveHits}/{s.SensitivePositives}) | {s.SensitivePrecision:0.00} | {s.FalseAlarmRate:0.00} ({s.OrdinaryFlagged}/{s.Ordinary}) | {s.OrdinaryNamingStaffMoved}/{s.OrdinaryNamingStaff}"));
+    if (group is not null && args.Contains("--misses"))
+        foreach (var (line, got) in s.Misses)
+            Console.WriteLine($"   {line.Language}.tsv:{line.LineNumber} want {(line.Emergency ? "E" : "")}{(line.Sensitive ? "S" : "")}{(line.Ordinary ? "-" : "")} got {got.Flags}: {line.Text} | {line.Gloss} | matched {string.Join(", ", flagger.Explain(line.Text))}");
+}
+return 0;
+
+string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Signalering.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run inside the repository.");
+}
