@@ -123,7 +123,7 @@ public static class ResidentStatusEndpoints
                 .Append(E(r.Language)).Append("\" dir=\"").Append(rtl).Append("\">").Append(E(r.Text)).Append("</p>")
                 .Append(r.Label is null ? "" : $"<span class=\"label\">{E(r.Label)}</span>").Append("</div>");
         }
-        body.Append("<h2>").Append(h.T("history.title")).Append("</h2><ol class=\"history\">");
+        body.Append("<h2>").Append(h.T("history.title")).Append("</h2><ol class=\"history\" reversed>");
         foreach (var item in view.History.Reverse())
         {
             var local = TimeZoneInfo.ConvertTime(item.At, Netherlands);

@@ -46,7 +46,7 @@ button:focus,.button:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 .about{margin-top:2rem;padding:1rem;background:#fff;border-radius:12px;font-size:.95rem}
 .about p{margin:.35rem 0;display:flex;gap:.5rem;align-items:flex-start}
 .about svg{flex:none}
-.code{font:700 2.2rem/1.2 ui-monospace,"DejaVu Sans Mono",monospace;letter-spacing:.12em;background:#fff;border:3px dashed #1a1a1a;border-radius:12px;padding:1rem;text-align:center;margin:.5rem 0 1rem;direction:ltr;unicode-bidi:isolate}
+.code{font:700 clamp(1.5rem,8vw,2.2rem)/1.2 ui-monospace,"DejaVu Sans Mono",monospace;letter-spacing:.08em;white-space:nowrap;background:#fff;border:3px dashed #1a1a1a;border-radius:12px;padding:1rem;text-align:center;margin:.5rem 0 1rem;direction:ltr;unicode-bidi:isolate}
 .status{font-size:1.3rem;font-weight:700}
 ol.history{padding-inline-start:1.2rem}
 ol.history li{margin:.4rem 0}
