@@ -1,4 +1,4 @@
-// Flex Consumption plan and the Signalering Function App (an ASP.NET Core custom handler, runtime 'custom').
+// Flex Consumption plan and the Signalering Function App (a .NET 10 isolated worker, runtime 'dotnet-isolated' 10.0).
 // The app has a system-assigned managed identity and no keys anywhere: host storage, the app's own tables and
 // queues, Translator, Application Insights and Key Vault are all reached with that identity (roles.bicep).
 //
@@ -157,9 +157,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // dotnet-isolated 10.0 is offered on FC1 (Get-AzFunctionAppFlexConsumptionRuntime, end of life 2028-11); see ADR 0006.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -46,7 +46,7 @@ public static class SignaleringAuth
     public const string ReportsPolicy = "reports";
     public const string TokenCookie = "signalering_token";
 
-    public static WebApplicationBuilder AddSignaleringAuth(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSignaleringAuth(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>

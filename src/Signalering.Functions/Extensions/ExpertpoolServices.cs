@@ -36,8 +36,6 @@ public static class ExpertpoolServices
         services.AddSingleton<ExpertpoolService>();
         services.AddSingleton<ExpertpoolTranslation>();
         services.AddSingleton<ExpertpoolReports>();
-        services.AddSingleton<ITimerFunction, RemindConsultationsTrigger>();
-        services.AddSingleton<ITimerFunction, TranslateExpertpoolTrigger>();
         services.AddAuthorizationBuilder().AddPolicy(MunicipalityPolicy,
             p => p.RequireRole(Roles.Municipality, Roles.Admin).RequireClaim(SignaleringClaims.Organisation));
         return services;

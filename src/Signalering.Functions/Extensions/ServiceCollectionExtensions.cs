@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Signalering.Domain.Flagging;
 using Signalering.Domain.Locations;
@@ -6,7 +5,6 @@ using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Hosting;
 using Signalering.Functions.Telemetry;
-using Signalering.Functions.Triggers;
 using Signalering.Storage;
 using Signalering.Storage.Queues;
 using Signalering.Storage.Tables;
@@ -16,8 +14,11 @@ namespace Signalering.Functions.Extensions;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Everything the function app needs: storage, reference data, intake and processing, the function handlers.</summary>
-    public static WebApplicationBuilder AddSignaleringServices(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Everything the function app needs, in either composition (the isolated worker or the local one): storage,
+    /// reference data, intake and processing, the HTTP pipeline every HTTP function goes through.
+    /// </summary>
+    public static TBuilder AddSignaleringServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var services = builder.Services;
         var config = builder.Configuration;
@@ -72,34 +73,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusLookup>();
         services.AddHostedService<StartupInitialiser>();
 
-        services.AddSingleton<IQueueFunction, ProcessSignalTrigger>();
-        services.AddSingleton<IQueueFunction, TranslateSignalTrigger>();
-        services.AddSingleton<IQueueFunction, DeliverWebhookTrigger>();
-        services.AddSingleton<ITimerFunction, SweepSignalsTrigger>();
-        services.AddSingleton<ITimerFunction, UpdateReportsTrigger>();
+        services.AddSingleton<SignaleringHttp>();
         services.AddExpertpool();
-        builder.AddFunctionsHosting();
         builder.AddSignaleringTelemetry();
         builder.AddSignaleringAuth();
-        return builder;
-    }
-
-    /// <summary>
-    /// Custom-handler hosting: under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) listen where it says and
-    /// trust its proxy's forwarded headers; outside it, run the queue and timer functions ourselves.
-    /// </summary>
-    public static WebApplicationBuilder AddFunctionsHosting(this WebApplicationBuilder builder)
-    {
-        // Read from the final configuration when first needed: tests and hosts may add settings after this runs.
-        builder.Services.AddSingleton(sp => FunctionManifest.Load(sp.GetRequiredService<IConfiguration>()["Functions:ScriptRoot"],
-            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-        var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
-        if (!string.IsNullOrEmpty(port))
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        }
-        else builder.Services.AddHostedService<LocalTriggers>();
         return builder;
     }
 
@@ -135,35 +112,4 @@ internal sealed class StartupInitialiser(ReferenceDataProvider reference, Signal
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>
-/// Outside the Functions host, runs every queue and timer function of the manifest in-process, unless
-/// Functions:RunTriggersLocally is false (tests that deliver messages themselves).
-/// </summary>
-internal sealed class LocalTriggers(IServiceProvider services, IConfiguration configuration) : IHostedService
-{
-    private readonly List<BackgroundService> _running = [];
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!configuration.GetValue("Functions:RunTriggersLocally", true)) return;
-        var manifest = services.GetRequiredService<FunctionManifest>();
-        foreach (var function in manifest.Functions)
-        {
-            BackgroundService? runner = function.Trigger switch
-            {
-                TriggerKind.Queue => ActivatorUtilities.CreateInstance<LocalQueueListener>(services, function,
-                    services.GetServices<IQueueFunction>().Single(f => f.Name == function.Name), manifest.Host),
-                TriggerKind.Timer => ActivatorUtilities.CreateInstance<LocalTimerRunner>(services, function,
-                    services.GetServices<ITimerFunction>().Single(f => f.Name == function.Name)),
-                _ => null,
-            };
-            if (runner is null) continue;
-            _running.Add(runner);
-            await runner.StartAsync(cancellationToken);
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(_running.Select(r => r.StopAsync(cancellationToken)));
 }

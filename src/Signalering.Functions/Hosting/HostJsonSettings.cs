@@ -14,6 +14,14 @@ public sealed record HostJsonSettings(
     TimeSpan MaxPollingInterval,
     bool Base64Messages)
 {
+    /// <summary>Reads host.json in <paramref name="directory"/> (the project folder, or the build output it is copied to).</summary>
+    public static HostJsonSettings Load(string directory)
+    {
+        var path = Path.Combine(directory, "host.json");
+        if (!File.Exists(path)) throw new InvalidOperationException($"host.json not found in '{directory}'. Set Functions:ScriptRoot.");
+        return Parse(File.ReadAllText(path));
+    }
+
     public static HostJsonSettings Parse(string hostJson)
     {
         using var doc = JsonDocument.Parse(hostJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });

@@ -15,9 +15,9 @@ namespace Signalering.Functions.Hosting;
 /// </summary>
 public sealed class LocalQueueListener(
     FunctionDefinition function,
-    IQueueFunction handler,
-    StorageClients clients,
     HostJsonSettings settings,
+    IServiceProvider services,
+    StorageClients clients,
     SignalQueues queues,
     ILogger<LocalQueueListener> log) : BackgroundService
 {
@@ -102,7 +102,8 @@ public sealed class LocalQueueListener(
             }
             try
             {
-                await handler.RunAsync(text, new QueueMessageContext(function.Name, message.MessageId, message.DequeueCount, message.InsertedOn), ct);
+                await using var scope = services.CreateAsyncScope();
+                await function.InvokeAsync(scope.ServiceProvider, text, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

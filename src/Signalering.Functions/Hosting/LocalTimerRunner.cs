@@ -1,20 +1,27 @@
+using Microsoft.Azure.Functions.Worker;
+using NCrontab;
+
 namespace Signalering.Functions.Hosting;
 
-/// <summary>Runs one timer function on its NCRONTAB schedule outside the Functions host.</summary>
-public sealed class LocalTimerRunner(FunctionDefinition function, ITimerFunction handler, TimeProvider time, ILogger<LocalTimerRunner> log)
+/// <summary>Runs one timer function on its six-field NCRONTAB schedule (UTC, as on Flex Consumption) outside the Functions host.</summary>
+public sealed class LocalTimerRunner(FunctionDefinition function, IServiceProvider services, TimeProvider time, ILogger<LocalTimerRunner> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var schedule = NCrontab.Parse(function.Schedule!);
+        var schedule = CrontabSchedule.Parse(function.Schedule!, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            var next = schedule.Next(now);
+            var next = new DateTimeOffset(DateTime.SpecifyKind(schedule.GetNextOccurrence(now.UtcDateTime), DateTimeKind.Utc));
             try { await Task.Delay(next - now, time, stoppingToken); }
             catch (OperationCanceledException) { return; }
-            var pastDue = time.GetUtcNow() - next > TimeSpan.FromSeconds(30);
-            try { await handler.RunAsync(pastDue, stoppingToken); }
+            var timer = new TimerInfo { IsPastDue = time.GetUtcNow() - next > TimeSpan.FromSeconds(30) };
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                await function.InvokeAsync(scope.ServiceProvider, timer, stoppingToken);
+            }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Timer function {Function} failed", function.Name); }
         }
     }

@@ -15,7 +15,7 @@ public static class TelemetryExtensions
     /// Entra ID (local auth is off in infra/). Locally, <c>Telemetry:Console=true</c> (scripts/run.sh sets it) prints
     /// spans and metrics to the console.
     /// </summary>
-    public static WebApplicationBuilder AddSignaleringTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSignaleringTelemetry(this IHostApplicationBuilder builder)
     {
         // The Azure SDK's own spans (each table and queue call) appear only with this switch.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
@@ -34,7 +34,7 @@ public static class TelemetryExtensions
             .WithTracing(t =>
             {
                 t.AddSource(SignaleringTelemetry.Name, "Azure.Data.Tables.*", "Azure.Storage.Queues.*")
-                    .AddAspNetCoreInstrumentation(o => o.Filter = c => c.Request.Path != "/") // the host's readiness probe
+                    .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (!string.IsNullOrEmpty(connectionString)) t.AddAzureMonitorTraceExporter(AzureMonitor);
                 if (console) t.AddConsoleExporter();

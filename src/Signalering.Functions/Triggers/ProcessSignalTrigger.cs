@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Signalering.Domain.Signals;
+using Microsoft.Azure.Functions.Worker;
 using Signalering.Functions.Application;
 using Signalering.Functions.Hosting;
 using Signalering.Functions.Telemetry;
@@ -7,38 +8,35 @@ using Signalering.Storage.Queues;
 
 namespace Signalering.Functions.Triggers;
 
-/// <summary>functions/ProcessSignal: routes a signal from the <c>signals-intake</c> queue.</summary>
-public sealed class ProcessSignalTrigger(SignalProcessor processor) : IQueueFunction
+/// <summary>ProcessSignal: routes a signal from the <c>signals-intake</c> queue.</summary>
+public sealed class ProcessSignalTrigger(SignalProcessor processor)
 {
-    public string Name => "ProcessSignal";
-
-    public async Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    [Function(nameof(ProcessSignal))]
+    public async Task ProcessSignal([QueueTrigger(QueueNames.Intake, Connection = TriggerSettings.Storage)] string message, CancellationToken cancellationToken)
     {
         var work = WorkMessage.Parse(message);
-        using var activity = SignaleringTelemetry.StartConsumer(Name, work.TraceParent, work.Code);
+        using var activity = SignaleringTelemetry.StartConsumer(nameof(ProcessSignal), work.TraceParent, work.Code);
         await processor.ProcessAsync(work.Code, cancellationToken);
     }
 }
 
-/// <summary>functions/TranslateSignal: translates a signal from the <c>signals-translate</c> queue.</summary>
-public sealed class TranslateSignalTrigger(SignalTranslationWorker worker) : IQueueFunction
+/// <summary>TranslateSignal: translates a signal from the <c>signals-translate</c> queue.</summary>
+public sealed class TranslateSignalTrigger(SignalTranslationWorker worker)
 {
-    public string Name => "TranslateSignal";
-
-    public async Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    [Function(nameof(TranslateSignal))]
+    public async Task TranslateSignal([QueueTrigger(QueueNames.Translate, Connection = TriggerSettings.Storage)] string message, CancellationToken cancellationToken)
     {
         var work = WorkMessage.Parse(message);
-        using var activity = SignaleringTelemetry.StartConsumer(Name, work.TraceParent, work.Code);
+        using var activity = SignaleringTelemetry.StartConsumer(nameof(TranslateSignal), work.TraceParent, work.Code);
         await worker.TranslateAsync(work.Code, cancellationToken);
     }
 }
 
-/// <summary>functions/DeliverWebhook: posts one webhook delivery from the <c>webhooks</c> queue (see <see cref="WebhookSender"/>).</summary>
-public sealed class DeliverWebhookTrigger(WebhookSender sender) : IQueueFunction
+/// <summary>DeliverWebhook: posts one webhook delivery from the <c>webhooks</c> queue (see <see cref="WebhookSender"/>).</summary>
+public sealed class DeliverWebhookTrigger(WebhookSender sender)
 {
-    public string Name => "DeliverWebhook";
-
-    public Task RunAsync(string message, QueueMessageContext context, CancellationToken cancellationToken)
+    [Function(nameof(DeliverWebhook))]
+    public Task DeliverWebhook([QueueTrigger(WebhookSender.Queue, Connection = TriggerSettings.Storage)] string message, CancellationToken cancellationToken)
     {
         WebhookDelivery? delivery;
         try { delivery = JsonSerializer.Deserialize<WebhookDelivery>(message, JsonSerializerOptions.Web); }
@@ -48,14 +46,13 @@ public sealed class DeliverWebhookTrigger(WebhookSender sender) : IQueueFunction
     }
 }
 
-/// <summary>functions/SweepSignals: the timer that re-queues owed work (see <see cref="SignalSweeper"/>).</summary>
-public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths, HandlingClocks clocks) : ITimerFunction
+/// <summary>SweepSignals: the timer that re-queues owed work (see <see cref="SignalSweeper"/>), every two minutes.</summary>
+public sealed class SweepSignalsTrigger(SignalSweeper sweeper, QueueDepths depths, HandlingClocks clocks)
 {
-    public string Name => "SweepSignals";
-
-    public async Task RunAsync(bool isPastDue, CancellationToken cancellationToken)
+    [Function(nameof(SweepSignals))]
+    public async Task SweepSignals([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        using var activity = SignaleringTelemetry.Source.StartActivity(Name);
+        using var activity = SignaleringTelemetry.Source.StartActivity(nameof(SweepSignals));
         await sweeper.SweepAsync(cancellationToken);
         await depths.RefreshAsync(cancellationToken);
         await clocks.SweepAsync(cancellationToken);
@@ -77,14 +74,20 @@ internal static class WorkMessage
     }
 }
 
-/// <summary>Timer (function folder UpdateReports): takes changed signals into the reports' aggregates.</summary>
-public sealed class UpdateReportsTrigger(ReportAggregates aggregates) : ITimerFunction
+/// <summary>UpdateReports: takes changed signals into the reports' aggregates, every minute at :30.</summary>
+public sealed class UpdateReportsTrigger(ReportAggregates aggregates)
 {
-    public string Name => "UpdateReports";
-
-    public async Task RunAsync(bool isPastDue, CancellationToken cancellationToken)
+    [Function(nameof(UpdateReports))]
+    public async Task UpdateReports([TimerTrigger("30 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        using var activity = SignaleringTelemetry.Source.StartActivity(Name);
+        using var activity = SignaleringTelemetry.Source.StartActivity(nameof(UpdateReports));
         await aggregates.UpdateAsync(cancellationToken);
     }
+}
+
+/// <summary>What the triggers share.</summary>
+internal static class TriggerSettings
+{
+    /// <summary>The queue triggers' connection: app settings AzureWebJobsStorage (local) or AzureWebJobsStorage__accountName (managed identity).</summary>
+    public const string Storage = "AzureWebJobsStorage";
 }

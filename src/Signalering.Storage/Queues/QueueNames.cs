@@ -1,6 +1,6 @@
 namespace Signalering.Storage.Queues;
 
-/// <summary>Queue names as they appear in function.json (without the per-run test prefix).</summary>
+/// <summary>Queue names as they appear in the functions' [QueueTrigger] attributes (without the per-run test prefix).</summary>
 public static class QueueNames
 {
     /// <summary>Accepted signals waiting to be routed: read by the ProcessSignal function.</summary>

@@ -24,7 +24,7 @@ public static class FlagCorpus
     public const string Dev = "dev";
     public const string HeldOut = "heldout";
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpus");
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Flagging", "Corpus");
 
     public static IReadOnlyList<CorpusLine> Load(string split) => LoadFrom(Folder, split);
 

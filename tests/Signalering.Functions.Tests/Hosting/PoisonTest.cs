@@ -71,19 +71,13 @@ public static class Eventually
     }
 }
 
-/// <summary>A script root with the repository's function folders and a host.json tuned for fast retries.</summary>
+/// <summary>A script root holding only a host.json tuned for fast retries.</summary>
 public static class FastHost
 {
     public static string Create(int maxDequeueCount)
     {
         var root = Path.Combine(Path.GetTempPath(), "signalering-host-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
-        foreach (var dir in Directory.GetDirectories(Path.Combine(RepoRoot.Find(), "functions")))
-        {
-            var target = Path.Combine(root, Path.GetFileName(dir));
-            Directory.CreateDirectory(target);
-            File.Copy(Path.Combine(dir, "function.json"), Path.Combine(target, "function.json"));
-        }
         File.WriteAllText(Path.Combine(root, "host.json"), $$"""
             { "version": "2.0",
               "extensions": { "queues": { "batchSize": 4, "maxDequeueCount": {{maxDequeueCount}}, "visibilityTimeout": "00:00:00",

@@ -1,23 +1,25 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Signalering.Domain.Locations;
+using Signalering.Functions.Hosting;
 using Signalering.Functions.Tests.Infrastructure;
 
 namespace Signalering.Functions.Tests.Hosting;
 
 /// <summary>
-/// The deployment package from scripts/publish.sh, started the way the Functions host starts it: the self-contained
-/// handler executable in handler/ (host.json's workingDirectory), in Production, port from FUNCTIONS_CUSTOMHANDLER_PORT,
-/// secrets from app settings. It must find host.json and its function folders by itself and serve HTTP and queue
-/// invocations.
+/// The deployment package from scripts/publish.sh: what `func azure functionapp publish` would upload for an
+/// isolated worker (the dotnet publish output with host.json, functions.metadata, worker.config.json, the host's
+/// extensions), zipped. Started from the package, in Production, with secrets from app settings, it serves HTTP and
+/// runs its queue functions (the local composition: no Functions host here).
 /// </summary>
 public sealed class PublishedPackageTest
 {
     [Fact]
-    public async Task Package_StartedAsTheHostStartsIt_ServesHttpAndQueueInvocations()
+    public async Task Package_HoldsTheWorkerAndItsMetadata_AndRuns()
     {
         var package = Path.Combine(Path.GetTempPath(), "signalering-pkg-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -25,14 +27,18 @@ public sealed class PublishedPackageTest
             var publish = Process.Start(new ProcessStartInfo("bash") { ArgumentList = { "scripts/publish.sh", package }, WorkingDirectory = RepoRoot.Find() })!;
             await publish.WaitForExitAsync();
             Assert.Equal(0, publish.ExitCode);
-            Assert.True(File.Exists(package + ".zip"));
-            Assert.True(File.Exists(Path.Combine(package, "host.json")));
-            foreach (var folder in Directory.GetDirectories(Path.Combine(RepoRoot.Find(), "functions")))
-                Assert.True(File.Exists(Path.Combine(package, Path.GetFileName(folder), "function.json")), $"{folder} missing from the package");
+            foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "Signalering.Functions.dll" })
+                Assert.True(File.Exists(Path.Combine(package, file)), $"{file} missing from the package");
+            Assert.True(Directory.Exists(Path.Combine(package, ".azurefunctions")), ".azurefunctions/ missing from the package");
+            using (var zip = ZipFile.OpenRead(package + ".zip"))
+                Assert.Contains(zip.Entries, e => e.FullName == "functions.metadata");
+            using (var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(package, "functions.metadata"))))
+                Assert.Equal(FunctionCatalog.Functions.Select(f => f.Name).Order(StringComparer.Ordinal),
+                    metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
 
             var prefix = "p" + Guid.NewGuid().ToString("N")[..8];
             var qrKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
-            var psi = new ProcessStartInfo(Path.Combine(package, "handler", "Signalering.Functions")) { WorkingDirectory = Path.Combine(package, "handler") };
+            var psi = new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(package, "Signalering.Functions.dll") }, WorkingDirectory = package };
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             psi.Environment["Storage__ConnectionString"] = Azurite.Shared.ConnectionString;
             psi.Environment["Storage__Prefix"] = prefix;
@@ -40,34 +46,22 @@ public sealed class PublishedPackageTest
             psi.Environment["Expertpool__PseudonymKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray());
             psi.Environment["QrTokens__ActiveKeyId"] = "k1";
             psi.Environment["QrTokens__Keys__k1"] = qrKey;
-            using (var handler = HandlerProcess.Start(psi))
+            using var app = HandlerProcess.Start(psi);
+            await app.WaitUntilReadyAsync();
+
+            var token = new LocationTokens(new Dictionary<string, byte[]> { ["k1"] = Convert.FromBase64String(qrKey) }, "k1").Sign(Intakes.AzcMainBuilding);
+            var submit = await app.Http.PostAsJsonAsync("/api/signals", new
             {
-                var http = handler.Http;
-                await handler.WaitUntilReadyAsync();
+                locationToken = token, language = "uk", category = "wonen", subcategory = "wonen-vocht", text = "У кімнаті сиро",
+                idempotencyKey = "published-package-0001",
+            });
+            Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
+            var code = (await submit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
 
-                // An HTTP function as the host proxies it.
-                var token = new LocationTokens(new Dictionary<string, byte[]> { ["k1"] = Convert.FromBase64String(qrKey) }, "k1").Sign(Intakes.AzcMainBuilding);
-                var submit = await http.PostAsJsonAsync("/api/signals", new
-                {
-                    locationToken = token, language = "uk", category = "wonen", subcategory = "wonen-vocht", text = "У кімнаті сиро",
-                    idempotencyKey = "published-package-0001",
-                });
-                Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
-                var code = (await submit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
-
-                // The queue invocation, with the message the intake put on the queue, as the host would post it.
-                var intake = new QueueClient(Azurite.Shared.ConnectionString, prefix + "signals-intake", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-                var message = Assert.Single((await intake.ReceiveMessagesAsync(32)).Value);
-                var invocation = await http.PostAsJsonAsync("/ProcessSignal", new
-                {
-                    Data = new { message = message.Body.ToString() },
-                    Metadata = new { DequeueCount = 1, Id = message.MessageId, sys = new { MethodName = "ProcessSignal" } },
-                });
-                Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
-                var org = new QueueClient(Azurite.Shared.ConnectionString, prefix + "org-coa-luttelgeest", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-                var routed = Assert.Single((await org.PeekMessagesAsync(32)).Value);
-                Assert.Contains(code, routed.Body.ToString());
-            }
+            // ProcessSignal picks the message off signals-intake by itself and routes it to COA's queue.
+            var org = new QueueClient(Azurite.Shared.ConnectionString, prefix + "org-coa-luttelgeest", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Assert.True(await Eventually.Async(async () => await org.ExistsAsync() && (await org.PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString().Contains(code))),
+                "The signal was not routed to COA's queue.");
         }
         finally
         {

@@ -99,4 +99,7 @@ public static class RepoRoot
             if (File.Exists(Path.Combine(dir.FullName, "Signalering.sln"))) return dir.FullName;
         throw new InvalidOperationException("Repository root (Signalering.sln) not found.");
     }
+
+    /// <summary>The function app's project folder: host.json, and after a build its functions.metadata under bin/.</summary>
+    public static string FunctionApp => Path.Combine(Find(), "src", "Signalering.Functions");
 }

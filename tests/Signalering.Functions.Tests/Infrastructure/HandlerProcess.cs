@@ -6,8 +6,8 @@ using Signalering.Functions.Tests.Hosting;
 namespace Signalering.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The handler in its own process, started as the Functions host starts a custom handler: a port in
-/// FUNCTIONS_CUSTOMHANDLER_PORT, nothing else bound, then GET / until it answers. Killed on dispose.
+/// The function app in its own process (the local composition, as scripts/run.sh starts it) on a free port, then
+/// GET /api/health until it answers. Killed on dispose.
 /// </summary>
 public sealed class HandlerProcess : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class HandlerProcess : IDisposable
     private HandlerProcess(Process process, int port)
     {
         _process = process;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public static HandlerProcess Start(ProcessStartInfo psi)
@@ -28,8 +28,7 @@ public sealed class HandlerProcess : IDisposable
         psi.UseShellExecute = false;
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
-        psi.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
-        psi.Environment["ASPNETCORE_URLS"] = ""; // the host's port wins; nothing else may be bound
+        psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var handler = new HandlerProcess(Process.Start(psi)!, port);
         handler._process.OutputDataReceived += (_, e) => { if (e.Data is not null) handler._output.Enqueue(e.Data); };
         handler._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) handler._output.Enqueue(e.Data); };
@@ -38,15 +37,15 @@ public sealed class HandlerProcess : IDisposable
         return handler;
     }
 
-    /// <summary>The host's readiness probe: GET / until any answer, within 60 s. Fails with the handler's output.</summary>
+    /// <summary>GET /api/health until it answers 200 (storage reachable), within 60 s. Fails with the app's output.</summary>
     public async Task WaitUntilReadyAsync()
     {
         var ready = await Eventually.Async(async () =>
         {
-            try { return (await Http.GetAsync("/")).StatusCode == HttpStatusCode.OK; }
-            catch (HttpRequestException) { return false; }
+            try { return (await Http.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; } // not listening, or still starting
         }, timeoutSeconds: 60);
-        Assert.True(ready, "The handler did not answer the readiness probe on FUNCTIONS_CUSTOMHANDLER_PORT:\n" + string.Join("\n", _output));
+        Assert.True(ready, "The app did not answer on /api/health:\n" + string.Join("\n", _output));
     }
 
     public void Dispose()

@@ -3,19 +3,21 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Signals;
+using Signalering.Functions.Hosting;
 using Signalering.Storage.Tables;
 
 namespace Signalering.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real function app on a per-test storage prefix in the shared Azurite. By default the local queue and timer
-/// runners are off, so a test decides when functions run (through the custom-handler endpoints, as the host would);
-/// <see cref="RunTriggersLocally"/> turns them on.
+/// The real function app, in its local composition, on a per-test storage prefix in the shared Azurite. By default
+/// the local queue and timer runners are off, so a test decides when functions run (calling the function classes,
+/// as the worker would); <see cref="RunTriggersLocally"/> turns them on.
 /// </summary>
 public sealed class SignaleringApp : WebApplicationFactory<Program>
 {
@@ -37,7 +39,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         {
             ["Storage:ConnectionString"] = ConnectionString ?? Azurite.Shared.ConnectionString,
             ["Storage:Prefix"] = Prefix,
-            ["Functions:ScriptRoot"] = ScriptRoot ?? RepoRoot.Find(),
+            ["Functions:ScriptRoot"] = ScriptRoot ?? RepoRoot.FunctionApp,
             ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
@@ -57,31 +59,24 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
 
     public TableClient Table(string name) => new(Azurite.Shared.ConnectionString, Prefix + name);
 
-    /// <summary>Invokes a queue function the way the Functions host does: POST /{name} with {Data, Metadata}.</summary>
-    public Task<HttpResponseMessage> InvokeQueueFunctionAsync(string function, string message, int dequeueCount = 1) =>
-        CreateClient().PostAsJsonAsync("/" + function, new
-        {
-            Data = new Dictionary<string, object> { ["message"] = message },
-            Metadata = new Dictionary<string, object>
-            {
-                ["DequeueCount"] = dequeueCount,
-                ["Id"] = Guid.NewGuid().ToString(),
-                ["InsertionTime"] = DateTimeOffset.UtcNow.ToString("o"),
-                ["sys"] = new { MethodName = function, UtcNow = DateTimeOffset.UtcNow.ToString("o"), RandGuid = Guid.NewGuid().ToString() },
-            },
-        });
+    /// <summary>Runs a queue function on one message, as the worker would: an instance of its class, the message text.</summary>
+    public Task<FunctionRun> InvokeQueueFunctionAsync(string function, string message) => RunAsync(function, message);
 
-    public async Task<HttpResponseMessage> InvokeTimerAsync(string function)
+    /// <summary>Runs a timer function once, not past due.</summary>
+    public Task<FunctionRun> InvokeTimerAsync(string function) => RunAsync(function, new TimerInfo());
+
+    private async Task<FunctionRun> RunAsync(string function, object trigger)
     {
-        var client = CreateClient();
-        return await client.PostAsJsonAsync("/" + function, new
+        await using var scope = Services.CreateAsyncScope();
+        try
         {
-            Data = new Dictionary<string, object> { ["timer"] = new { Schedule = new { AdjustForDST = true }, IsPastDue = false } },
-            Metadata = new Dictionary<string, object> { ["sys"] = new { MethodName = function } },
-        });
+            await FunctionCatalog.Find(function).InvokeAsync(scope.ServiceProvider, trigger, CancellationToken.None);
+            return new FunctionRun(function, null);
+        }
+        catch (Exception e) { return new FunctionRun(function, e); }
     }
 
-    /// <summary>Delivers every message on a queue to its function through the invocation endpoint, until the queue is empty.</summary>
+    /// <summary>Delivers every message on a queue to its function, until the queue is empty.</summary>
     public async Task<int> DrainAsync(string queue, string function)
     {
         var q = Queue(queue);
@@ -93,8 +88,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             if (messages.Length == 0) return count;
             foreach (var m in messages)
             {
-                var response = await InvokeQueueFunctionAsync(function, m.Body.ToString(), (int)m.DequeueCount);
-                response.EnsureSuccessStatusCode();
+                (await InvokeQueueFunctionAsync(function, m.Body.ToString())).EnsureSucceeded();
                 await q.DeleteMessageAsync(m.MessageId, m.PopReceipt);
                 count++;
             }
@@ -155,6 +149,17 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
 
     /// <summary>A signed token of a seeded location (dev key), as printed on its poster.</summary>
     public string Token(string tokenId) => Services.GetRequiredService<Signalering.Domain.Locations.LocationTokens>().Sign(tokenId);
+}
+
+/// <summary>How a function run ended: as the host would record it, succeeded or failed with an exception.</summary>
+public sealed record FunctionRun(string Function, Exception? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public void EnsureSucceeded()
+    {
+        if (Error is not null) throw new Xunit.Sdk.XunitException($"{Function} failed: {Error}");
+    }
 }
 
 public static class CoordinatorClients

@@ -31,7 +31,7 @@ public sealed class DurableHandOffTest
         Assert.Equal(0, await healthy.DrainAsync(QueueNames.Intake, "ProcessSignal")); // too early: the normal path may still come
 
         clock.Advance(TimeSpan.FromMinutes(3));
-        (await healthy.InvokeTimerAsync("SweepSignals")).EnsureSuccessStatusCode();
+        (await healthy.InvokeTimerAsync("SweepSignals")).EnsureSucceeded();
         Assert.Equal(1, await healthy.DrainAsync(QueueNames.Intake, "ProcessSignal"));
         Assert.Equal(SignalStatus.Routed, (await healthy.LoadAsync(code)).Status);
         Assert.Single(await healthy.PeekOrganisationQueueAsync("coa-luttelgeest"));

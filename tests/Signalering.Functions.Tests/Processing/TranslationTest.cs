@@ -76,7 +76,7 @@ public sealed class TranslationTest
         Assert.True(stub.Requests > 0);
 
         stub.Failing = false;
-        (await app.InvokeTimerAsync("SweepSignals")).EnsureSuccessStatusCode();
+        (await app.InvokeTimerAsync("SweepSignals")).EnsureSucceeded();
         Assert.Equal(1, await app.DrainAsync(QueueNames.Translate, "TranslateSignal"));
         signal = await app.LoadAsync(code);
         Assert.Equal(TranslationState.Translated, signal.Translation);

@@ -1,0 +1,28 @@
+namespace Signalering.Functions.Endpoints;
+
+public static class EndpointMap
+{
+    /// <summary>Every endpoint behind the HTTP functions (see Hosting/SignaleringHttp.cs and Triggers/HttpTriggers.cs).</summary>
+    public static IEndpointRouteBuilder MapSignaleringEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapSignalsEndpoints();
+        app.MapReferenceEndpoints();
+        app.MapAdminEndpoints();
+        app.MapOperationsEndpoints();
+        app.MapPosterEndpoints();
+        app.MapAdminPagesEndpoints();
+        app.MapResidentFormEndpoints();
+        app.MapResidentStatusEndpoints();
+        app.MapInboxEndpoints();
+        app.MapInboxPageEndpoints();
+        app.MapReportsEndpoints();
+        app.MapReportsPageEndpoints();
+        app.MapOpen311Endpoints();
+        app.MapHealthEndpoints();
+        app.MapExpertpoolEndpoints();
+        app.MapConsultationAdminEndpoints();
+        app.MapExpertpoolPagesEndpoints();
+        app.MapConsultationPagesEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Signalering.Functions.Hosting;
+
+/// <summary>
+/// The same functions without the Functions host (scripts/run.sh, the tests): an ASP.NET Core app that maps each
+/// HTTP function on its own route and methods, and runs the queue and timer functions with host.json's semantics.
+/// </summary>
+public static class LocalComposition
+{
+    public static WebApplicationBuilder AddLocalComposition(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<LocalTriggers>();
+        return builder;
+    }
+
+    /// <summary>Maps every HTTP function on its <c>[HttpTrigger]</c> route and methods, as the worker's endpoint data source does.</summary>
+    public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
+    {
+        foreach (var function in FunctionCatalog.Functions.Where(f => f.Trigger == TriggerKind.Http))
+            app.MapMethods("/" + function.Route, function.Methods, async context =>
+                {
+                    var result = await function.InvokeAsync(context.RequestServices, context.Request, context.RequestAborted);
+                    if (result is not IResult answer) throw new InvalidOperationException($"Function {function.Name} returned no IResult.");
+                    await answer.ExecuteAsync(context);
+                })
+                .WithDisplayName(function.Name)
+                .WithMetadata(function);
+        return app;
+    }
+}
+
+/// <summary>
+/// Runs every queue and timer function in-process, unless Functions:RunTriggersLocally is false (tests that deliver
+/// messages themselves). Queue settings come from host.json in Functions:ScriptRoot, or beside the app.
+/// </summary>
+internal sealed class LocalTriggers(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    private readonly List<BackgroundService> _running = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Functions:RunTriggersLocally", true)) return;
+        var host = HostJsonSettings.Load(configuration["Functions:ScriptRoot"] ?? AppContext.BaseDirectory);
+        foreach (var function in FunctionCatalog.Functions)
+        {
+            BackgroundService? runner = function.Trigger switch
+            {
+                TriggerKind.Queue => ActivatorUtilities.CreateInstance<LocalQueueListener>(services, function, host),
+                TriggerKind.Timer => ActivatorUtilities.CreateInstance<LocalTimerRunner>(services, function),
+                _ => null,
+            };
+            if (runner is null) continue;
+            _running.Add(runner);
+            await runner.StartAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(_running.Select(r => r.StopAsync(cancellationToken)));
+}
