@@ -57,10 +57,10 @@ public sealed class FunctionMetadataTest : IDisposable
     [Fact]
     public void HostJson_HasNoCustomHandler_AnEmptyRoutePrefix_AndTheQueueSettings()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.FunctionApp, "host.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Find(), "host.json")));
         Assert.False(doc.RootElement.TryGetProperty("customHandler", out _));
         Assert.Equal("", doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        var repo = HostJsonSettings.Load(RepoRoot.FunctionApp);
+        var repo = HostJsonSettings.Load(RepoRoot.Find());
         Assert.Equal(16, repo.BatchSize);
         Assert.Equal(5, repo.MaxDequeueCount);
         Assert.Equal(TimeSpan.FromSeconds(10), repo.VisibilityTimeout);

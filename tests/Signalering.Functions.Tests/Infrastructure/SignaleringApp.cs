@@ -39,7 +39,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         {
             ["Storage:ConnectionString"] = ConnectionString ?? Azurite.Shared.ConnectionString,
             ["Storage:Prefix"] = Prefix,
-            ["Functions:ScriptRoot"] = ScriptRoot ?? RepoRoot.FunctionApp,
+            ["Functions:ScriptRoot"] = ScriptRoot ?? RepoRoot.Find(),
             ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
