@@ -1,4 +1,3 @@
-using System.Globalization;
 using Signalering.Domain.Flagging;
 using Signalering.Domain.Tests.Flagging;
 
@@ -20,12 +19,11 @@ if (Arg("--explain") is { } text)
 
 var lines = FlagCorpus.LoadFrom(Path.Combine(root, "tests", "Signalering.Domain.Tests", "Flagging", "Corpus"), split)
     .Where(l => language is null || l.Language == language).ToList();
-Console.WriteLine($"{split}: language | lines | emergency recall | emergency precision | sensitive recall | sensitive precision | false alarms | ordinary naming staff sent to confidential");
+Console.WriteLine(FlagCorpus.Header(split));
 foreach (var group in lines.GroupBy(l => l.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(null))
 {
     var s = FlagCorpus.Score(group ?? (IEnumerable<CorpusLine>)lines, flagger);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{group?.Key ?? "all"} | {s.Lines} | {s.EmergencyRecall:0.00} ({s.EmergencyHits}/{s.EmergencyPositives}) | {s.EmergencyPrecision:0.00} | {s.SensitiveRecall:0.00} ({s.SensitiveHits}/{s.SensitivePositives}) | {s.SensitivePrecision:0.00} | {s.FalseAlarmRate:0.00} ({s.OrdinaryFlagged}/{s.Ordinary}) | {s.OrdinaryNamingStaffMoved}/{s.OrdinaryNamingStaff}"));
+    Console.WriteLine(FlagCorpus.Row(group?.Key ?? "all", s));
     if (group is not null && args.Contains("--misses"))
         foreach (var (line, got) in s.Misses)
             Console.WriteLine($"   {line.Language}.tsv:{line.LineNumber} want {(line.Emergency ? "E" : "")}{(line.Sensitive ? "S" : "")}{(line.Ordinary ? "-" : "")} got {got.Flags}: {line.Text} | {line.Gloss} | matched {string.Join(", ", flagger.Explain(line.Text))}");

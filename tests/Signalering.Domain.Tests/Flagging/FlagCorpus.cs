@@ -87,6 +87,13 @@ public static class FlagCorpus
         return s;
     }
 
+    /// <summary>The figures table's header and rows, one format for the test's output and the tool's.</summary>
+    public static string Header(string split) =>
+        $"{split}: language | lines | emergency recall | emergency precision | sensitive recall | sensitive precision | false alarms | ordinary naming staff sent to confidential";
+
+    public static string Row(string name, CorpusScore s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{name} | {s.Lines} | {s.EmergencyRecall:0.00} ({s.EmergencyHits}/{s.EmergencyPositives}) | {s.EmergencyPrecision:0.00} | {s.SensitiveRecall:0.00} ({s.SensitiveHits}/{s.SensitivePositives}) | {s.SensitivePrecision:0.00} | {s.FalseAlarmRate:0.00} ({s.OrdinaryFlagged}/{s.Ordinary}) | {s.OrdinaryNamingStaffMoved}/{s.OrdinaryNamingStaff}");
+
     private static void Count(bool expected, bool got, ref int positives, ref int hits, ref int falseHits)
     {
         if (expected) positives++;

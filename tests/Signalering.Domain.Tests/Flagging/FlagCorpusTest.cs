@@ -71,12 +71,12 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
         var lines = FlagCorpus.Load(split);
         Assert.True(lines.Count >= 17 * 20, $"{split}: only {lines.Count} lines found in {FlagCorpus.Folder}");
         var failures = new StringBuilder();
-        var table = new StringBuilder($"{split}: language | lines | emergency recall | emergency precision | sensitive recall | sensitive precision | false alarms | ordinary naming staff sent to confidential\n");
+        var table = new StringBuilder(FlagCorpus.Header(split)).AppendLine();
         foreach (var group in lines.GroupBy(l => l.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(null))
         {
             var name = group?.Key ?? "all";
             var score = FlagCorpus.Score(group ?? (IEnumerable<CorpusLine>)lines, Flagger);
-            table.AppendLine(CultureInfo.InvariantCulture, $"{name} | {score.Lines} | {score.EmergencyRecall:0.00} ({score.EmergencyHits}/{score.EmergencyPositives}) | {score.EmergencyPrecision:0.00} | {score.SensitiveRecall:0.00} ({score.SensitiveHits}/{score.SensitivePositives}) | {score.SensitivePrecision:0.00} | {score.FalseAlarmRate:0.00} ({score.OrdinaryFlagged}/{score.Ordinary}) | {score.OrdinaryNamingStaffMoved}/{score.OrdinaryNamingStaff}");
+            table.AppendLine(FlagCorpus.Row(name, score));
             if (score.EmergencyRecall < recallFloor || score.SensitiveRecall < recallFloor || score.FalseAlarmRate > falseAlarmCeiling)
             {
                 failures.AppendLine(CultureInfo.InvariantCulture,

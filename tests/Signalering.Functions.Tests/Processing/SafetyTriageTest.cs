@@ -178,12 +178,7 @@ public sealed class TranslationFlaggingTest
 {
     private static SignaleringApp AppWith(TranslatorStub stub, string timeout = "00:00:03")
     {
-        var app = new SignaleringApp();
-        app.Settings["Translator:Endpoint"] = stub.Url;
-        app.Settings["Translator:Key"] = TranslatorStub.Key;
-        app.Settings["Translator:MaxRetryAttempts"] = "1";
-        app.Settings["Translator:RetryDelaySeconds"] = "0.01";
-        app.Settings["Translator:AttemptTimeoutSeconds"] = "5";
+        var app = TranslationTest.AppWith(stub);
         app.Settings["Signals:TranslateBeforeRoutingTimeout"] = timeout;
         return app;
     }

@@ -11,7 +11,7 @@ namespace Signalering.Functions.Tests.Processing;
 /// </summary>
 public sealed class TranslationTest
 {
-    private static SignaleringApp AppWith(TranslatorStub? stub)
+    internal static SignaleringApp AppWith(TranslatorStub? stub)
     {
         var app = new SignaleringApp();
         if (stub is not null)
