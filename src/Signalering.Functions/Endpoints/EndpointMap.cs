@@ -12,7 +12,6 @@ public static class EndpointMap
         app.MapPosterEndpoints();
         app.MapAdminPagesEndpoints();
         app.MapResidentFormEndpoints();
-        app.MapResidentStatusEndpoints();
         app.MapInboxEndpoints();
         app.MapInboxPageEndpoints();
         app.MapReportsEndpoints();

@@ -8,15 +8,13 @@ using Signalering.Functions.Application;
 namespace Signalering.Functions.Endpoints;
 
 /// <summary>
-/// The resident API. Routes (function folders SubmitSignal and GetSignalStatus):
-/// <c>POST /api/signals</c> — submit a signal; <c>GET /api/signals/{trackingCode}</c> — what happened with it.
+/// The resident API: <c>POST /api/signals</c> — submit a signal.
 /// </summary>
 public static class SignalsEndpoints
 {
     public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/signals", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(JsonBody.MaxBytes)).WithName("SubmitSignal");
-        app.MapGet("/api/signals/{trackingCode}", GetStatusAsync).WithName("GetSignalStatus");
         return app;
     }
 
@@ -46,30 +44,6 @@ public static class SignalsEndpoints
                 var view = ResidentViews.Accepted(accepted.Signal, ResidentTexts.Default);
                 if (accepted.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
                 return Results.Accepted(view.StatusUrl, view);
-            default:
-                throw new InvalidOperationException();
-        }
-    }
-
-    private static async Task<IResult> GetStatusAsync(string trackingCode, [FromQuery] string? lang, HttpContext http, StatusLookup lookup,
-        ReferenceDataProvider reference, Storage.Tables.SignalTable signals, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        var texts = ResidentTexts.Default;
-        switch (await lookup.FindAsync(StatusLookup.ClientOf(http), trackingCode, ct))
-        {
-            case LookupOutcome.Blocked blocked:
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(blocked.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Problem(title: "Too many lookups.", detail: texts.Get(lang ?? "en", "status.tooManyAttempts"),
-                    statusCode: StatusCodes.Status429TooManyRequests);
-            case LookupOutcome.NotFound notFound:
-                var message = texts.Get(lang ?? "en", "status.notFound");
-                return notFound.WellFormed
-                    ? Results.Problem(title: "Not found.", detail: message, statusCode: StatusCodes.Status404NotFound)
-                    : Problems.Field("trackingCode", message);
-            case LookupOutcome.Found found:
-                var merged = found.Stored.Signal.MergedInto is { } into ? (await signals.GetAsync(into, ct))?.Signal : null;
-                return Results.Ok(ResidentViews.Status(found.Stored.Signal, texts, await reference.GetAsync(ct), lang, merged));
             default:
                 throw new InvalidOperationException();
         }

@@ -1,28 +1,48 @@
-using Microsoft.AspNetCore.Routing;
-using Signalering.Functions.Endpoints;
+using System.Collections.Concurrent;
 
 namespace Signalering.Functions.Hosting;
 
 /// <summary>
 /// The one door every HTTP function goes through, under the Functions host and in the local composition alike.
 /// Inside the isolated worker only worker middleware exists: ASP.NET Core integration gives each function the
-/// request, but no place for our own ASP.NET Core middleware (Azure/azure-functions-dotnet-worker#1375; the SDK's
-/// pipeline is forwarded headers, routing to the function, nothing else). So the function hands its request to this
-/// small pipeline of its own — forwarded headers, compression, exception → problem+json, status-code pages,
-/// authentication and authorization — which routes it to the endpoint in Endpoints/ that answers it. Both
-/// compositions therefore run the same middleware in the same order (ADR 0006).
+/// request, routed to it by the function's own route, but no place for our own ASP.NET Core middleware
+/// (Azure/azure-functions-dotnet-worker#1375). So each function hands its request and its handler to this small
+/// pipeline — forwarded headers, compression, exception → problem+json, status-code pages, authentication and
+/// authorization from the handler's own attributes — which then runs the handler with minimal-API parameter binding
+/// (route values, query, form, JSON body, services). Both compositions run the same middleware in the same order (ADR 0006).
 /// </summary>
 public sealed class SignaleringHttp(IServiceProvider services)
 {
-    private readonly Lazy<(RequestDelegate Pipeline, IReadOnlyList<EndpointDataSource> Sources)> _built = new(() => Build(services));
+    private const string EndpointItem = "signalering.endpoint";
+    private readonly Lazy<RequestDelegate> _pipeline = new(() => Build(services));
+    private readonly ConcurrentDictionary<Delegate, Endpoint> _endpoints = new();
 
-    /// <summary>The answer an HTTP function returns: running the request through the pipeline (an <see cref="IResult"/>, which the worker executes).</summary>
-    public IResult Handle(HttpRequest request) => new PipelineResult(_built.Value.Pipeline);
+    /// <summary>
+    /// The answer an HTTP function returns (an <see cref="IResult"/>, which the worker executes): the request run
+    /// through the pipeline to <paramref name="handler"/>, a static method (or a lambda that captures nothing) whose
+    /// attributes — <c>[Authorize]</c>, <c>[AllowAnonymous]</c> — apply as they would on a minimal-API endpoint.
+    /// </summary>
+    public IResult Run(HttpRequest request, Delegate handler) => new PipelineResult(_pipeline.Value, EndpointFor(handler));
 
-    /// <summary>The endpoints behind the functions (for the test that every one is reachable through a function's route).</summary>
-    public IReadOnlyList<RouteEndpoint> Endpoints => _built.Value.Sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+    /// <summary>The endpoint a handler becomes (for tests that inspect what a function requires).</summary>
+    public Endpoint EndpointFor(Delegate handler) => _endpoints.GetOrAdd(handler, h =>
+    {
+        var method = h.Method;
+        var attributes = (method.DeclaringType?.GetCustomAttributes(inherit: true) ?? []).Concat(method.GetCustomAttributes(inherit: true));
+        var built = RequestDelegateFactory.Create(h, new RequestDelegateFactoryOptions { ServiceProvider = services });
+        return new Endpoint(built.RequestDelegate, new EndpointMetadataCollection(attributes.Concat(built.EndpointMetadata)), method.Name);
+    });
 
-    private static (RequestDelegate, IReadOnlyList<EndpointDataSource>) Build(IServiceProvider services)
+    // ---- Transitional: areas not yet moved into Features/ still route among the endpoints in Endpoints/. ----
+    private readonly Lazy<(RequestDelegate Pipeline, IReadOnlyList<EndpointDataSource> Sources)> _legacy = new(() => BuildLegacy(services));
+
+    /// <summary>Transitional: runs the request through the pipeline and routes it among the endpoints of Endpoints/.</summary>
+    public IResult Handle(HttpRequest request) => new LegacyResult(_legacy.Value.Pipeline);
+
+    /// <summary>Transitional: the endpoints of Endpoints/ (for the test that every one is reachable through a function's route).</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints => _legacy.Value.Sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+
+    private static (RequestDelegate, IReadOnlyList<EndpointDataSource>) BuildLegacy(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
         IReadOnlyList<EndpointDataSource> sources = [];
@@ -35,19 +55,46 @@ public sealed class SignaleringHttp(IServiceProvider services)
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapSignaleringEndpoints();
+            Signalering.Functions.Endpoints.EndpointMap.MapSignaleringEndpoints(endpoints);
             sources = endpoints.DataSources.ToList();
         });
         return (app.Build(), sources);
     }
 
-    private sealed class PipelineResult(RequestDelegate pipeline) : IResult
+    private sealed class LegacyResult(RequestDelegate pipeline) : IResult
     {
         public Task ExecuteAsync(HttpContext context)
         {
-            // The function's own route has matched (in the worker's routing or ours); match again among the endpoints.
             context.SetEndpoint(null);
             context.Request.RouteValues.Clear();
+            return pipeline(context);
+        }
+    }
+
+    private static RequestDelegate Build(IServiceProvider services)
+    {
+        var app = new ApplicationBuilder(services);
+        app.UseForwardedHeaders();
+        app.UseResponseCompression();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // The function's route has already chosen the handler: it becomes the endpoint that authorization reads.
+        app.Use((context, next) =>
+        {
+            context.SetEndpoint((Endpoint)context.Items[EndpointItem]!);
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Run(context => context.GetEndpoint()!.RequestDelegate!(context));
+        return app.Build();
+    }
+
+    private sealed class PipelineResult(RequestDelegate pipeline, Endpoint endpoint) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Items[EndpointItem] = endpoint;
             return pipeline(context);
         }
     }

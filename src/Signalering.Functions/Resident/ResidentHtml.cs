@@ -29,7 +29,7 @@ internal sealed class ResidentHtml(string language)
         var sb = new StringBuilder(8192);
         sb.Append("<!doctype html><html lang=\"").Append(Form.Code).Append("\" dir=\"").Append(Dir).Append("\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-          .Append("<title>").Append(title).Append(" – ").Append(T(site)).Append("</title><style>").Append(Styles.Css).Append("</style></head><body><main>")
+          .Append("<title>").Append(title).Append(" – ").Append(T(site)).Append("</title><style>").Append(Web.LayoutStyles.Resident).Append("</style></head><body><main>")
           .Append(body);
         if (about) sb.Append(About());
         sb.Append("</main>");

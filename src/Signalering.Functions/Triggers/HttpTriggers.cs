@@ -14,8 +14,6 @@ public sealed class HttpTriggers(SignaleringHttp http)
     [Function("SubmitSignal")]
     public IResult SubmitSignal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signals")] HttpRequest req) => http.Handle(req);
 
-    [Function("GetSignalStatus")]
-    public IResult GetSignalStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signals/{trackingCode}")] HttpRequest req) => http.Handle(req);
 
     [Function("Reference")]
     public IResult Reference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reference/{*path}")] HttpRequest req) => http.Handle(req);
@@ -30,8 +28,6 @@ public sealed class HttpTriggers(SignaleringHttp http)
     [Function("ResidentForm")]
     public IResult ResidentForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "r/{*path}")] HttpRequest req) => http.Handle(req);
 
-    [Function("ResidentStatus")]
-    public IResult ResidentStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "s/{*path}")] HttpRequest req) => http.Handle(req);
 
     [Function("Inbox")]
     public IResult Inbox([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/inbox/{*path}")] HttpRequest req) => http.Handle(req);

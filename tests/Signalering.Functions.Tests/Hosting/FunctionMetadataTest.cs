@@ -34,7 +34,8 @@ public sealed class FunctionMetadataTest : IDisposable
                 : new Served(f.Name, "timerTrigger", null, "", null, f.Schedule));
         var local = http.Concat(triggers).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(22, generated.Count);
+        Assert.Equal(FunctionCatalog.Functions.Count, generated.Count);
+        Assert.True(generated.Count >= 24, $"Only {generated.Count} functions in functions.metadata.");
         Assert.Equal(generated, local);
     }
 
@@ -50,7 +51,8 @@ public sealed class FunctionMetadataTest : IDisposable
             Assert.True(functions.Any(f => Covers(f.Route!, e.RoutePattern) && methods.All(m => f.Methods.Contains(m))),
                 $"Endpoint {string.Join(",", methods)} {e.RoutePattern.RawText} is not reachable through any HTTP function.");
         }
-        foreach (var f in functions)
+        // Transitional: only the area functions of Triggers/HttpTriggers.cs route among Endpoints/; Features/ functions name their handler.
+        foreach (var f in functions.Where(f => f.Method.DeclaringType == typeof(Signalering.Functions.Triggers.HttpTriggers)))
             Assert.True(endpoints.Any(e => Covers(f.Route!, e.RoutePattern)), $"Function {f.Name} (route {f.Route}) leads to no endpoint.");
     }
 
