@@ -1,5 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -44,46 +48,126 @@ public static class SignaleringAuth
     public const string InboxPolicy = "inbox";
     /// <summary>Reports and the complaints register: the municipality (and technical admins), never an organisation's coordinator.</summary>
     public const string ReportsPolicy = "reports";
+    /// <summary>Reference data, routing, QR tokens, queues: the admin app role, checked in the app as well as by the host key.</summary>
+    public const string AdminPolicy = "admin";
+    /// <summary>Transitional: the pasted-token cookie of the old page sign-in.</summary>
     public const string TokenCookie = "signalering_token";
+    /// <summary>The staff session: a cookie for pages, a bearer token for the API; chosen per request.</summary>
+    public const string StaffScheme = "staff";
+    public const string SessionCookie = "signalering_session";
+    public const string SignInPath = "/aanmelden";
 
     public static IHostApplicationBuilder AddSignaleringAuth(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        var services = builder.Services;
+        var auth = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = StaffScheme;
+                o.DefaultChallengeScheme = StaffScheme;
+            })
+            // An API client sends a bearer token; a browser carries the session cookie.
+            .AddPolicyScheme(StaffScheme, "Staff", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || c.Request.Cookies.ContainsKey(TokenCookie) // transitional: the old page sign-in
+                    ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddJwtBearer(o => ConfigureBearer(o, options, builder.Environment));
+
+        var entra = builder.Configuration.GetSection(EntraSection);
+        if (!string.IsNullOrEmpty(entra["ClientId"]))
         {
-            o.MapInboundClaims = false;
-            // The inbox page sends the token as an HttpOnly, SameSite=Strict cookie (see InboxPageEndpoints); the API takes the header.
-            o.Events = new JwtBearerEvents
+            // Staff sign in with their organisation account (ADR 0008): OpenID Connect against Entra ID, then our cookie.
+            auth.AddMicrosoftIdentityWebApp(entra, OpenIdConnectDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme);
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
             {
-                OnMessageReceived = c =>
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
+                o.TokenValidationParameters.NameClaimType = "name";
+                var organisationClaim = entra["OrganisationClaim"] ?? SignaleringClaims.Organisation;
+                var validated = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async c =>
                 {
-                    if (string.IsNullOrEmpty(c.Request.Headers.Authorization) && c.Request.Cookies.TryGetValue(TokenCookie, out var token)) c.Token = token;
-                    return Task.CompletedTask;
-                },
-            };
-            // A stolen token's life ends on time (the default allows five minutes more), and a refused token is not told why.
-            o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
-            o.IncludeErrorDetails = false;
-            o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
-            o.TokenValidationParameters.NameClaimType = JwtRegisteredClaimNames.Sub;
-            if (!string.IsNullOrEmpty(options.Authority))
-            {
-                o.Authority = options.Authority;
-                o.Audience = options.Audience;
-            }
-            // The development key is honoured in Development only: a copied settings file cannot open production.
-            else if (!string.IsNullOrEmpty(options.DevSigningKey) && builder.Environment.IsDevelopment())
-            {
-                o.TokenValidationParameters.ValidIssuer = AuthOptions.DevIssuer;
-                o.TokenValidationParameters.ValidAudience = AuthOptions.DevAudience;
-                o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(options.DevSigningKey));
-            }
-            // Neither: every token is refused (no key to check it with); the resident side keeps working.
+                    await validated(c);
+                    // The organisation comes from a directory extension (optional claim); the app calls it "org".
+                    if (c.Principal?.Identity is ClaimsIdentity id && organisationClaim != SignaleringClaims.Organisation
+                        && id.FindFirst(organisationClaim) is { } org)
+                        id.AddClaim(new Claim(SignaleringClaims.Organisation, org.Value));
+                };
+            });
+        }
+        else auth.AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
+
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+        {
+            o.Cookie.Name = SessionCookie;
+            o.Cookie.HttpOnly = true;
+            // Lax, not Strict: the way back from Entra is a cross-site redirect, and a Strict cookie would not come along.
+            // Cross-site POSTs carry no Lax cookie, and every staff form carries an anti-forgery token as well.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8); // one working day
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.AccessDeniedPath = SignInPath + "/geen-toegang";
+            o.ReturnUrlParameter = "terug";
+            // An API client is told 401/403, not sent to a page.
+            o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddAuthorizationBuilder()
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "signalering_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        services.AddTransient<IClaimsTransformation, OrganisationRoleBinding>();
+        services.AddAuthorizationBuilder()
             .AddPolicy(InboxPolicy, p => p.RequireRole(Roles.All).RequireClaim(SignaleringClaims.Organisation))
-            .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.Municipality, Roles.Admin));
+            .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.Municipality, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).RequireClaim(SignaleringClaims.Organisation));
         return builder;
+    }
+
+    public const string EntraSection = AuthOptions.Section + ":Entra";
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> c, int status)
+    {
+        if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = status;
+        else c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions o, AuthOptions options, IHostEnvironment environment)
+    {
+        o.MapInboundClaims = false;
+        // Transitional: the old page sign-in kept a pasted token in a cookie.
+        o.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = c =>
+            {
+                if (string.IsNullOrEmpty(c.Request.Headers.Authorization) && c.Request.Cookies.TryGetValue(TokenCookie, out var token)) c.Token = token;
+                return Task.CompletedTask;
+            },
+        };
+        // A stolen token's life ends on time (the default allows five minutes more), and a refused token is not told why.
+        o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+        o.IncludeErrorDetails = false;
+        o.TokenValidationParameters.RoleClaimType = SignaleringClaims.Roles;
+        o.TokenValidationParameters.NameClaimType = JwtRegisteredClaimNames.Sub;
+        if (!string.IsNullOrEmpty(options.Authority))
+        {
+            o.Authority = options.Authority;
+            o.Audience = options.Audience;
+        }
+        // The development key is honoured in Development only: a copied settings file cannot open production.
+        else if (!string.IsNullOrEmpty(options.DevSigningKey) && environment.IsDevelopment())
+        {
+            o.TokenValidationParameters.ValidIssuer = AuthOptions.DevIssuer;
+            o.TokenValidationParameters.ValidAudience = AuthOptions.DevAudience;
+            o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(options.DevSigningKey));
+        }
+        // Neither: every token is refused (no key to check it with); the resident side keeps working.
     }
 
     /// <summary>A development token, signed with the development key.</summary>

@@ -73,6 +73,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<Features.Status.StatusService>();
         services.AddSingleton<Web.PageRenderer>();
+        services.AddSingleton<Features.SignIn.SignInService>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Web.Nonce>();
         // Razor encodes what pages write; only markup characters need it. Encoding every Arabic or Ge'ez letter as an
         // entity would triple the size of a resident page on a slow phone.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

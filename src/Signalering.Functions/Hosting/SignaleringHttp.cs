@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Signalering.Functions.Security;
 
 namespace Signalering.Functions.Hosting;
 
@@ -75,6 +76,7 @@ public sealed class SignaleringHttp(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -86,6 +88,7 @@ public sealed class SignaleringHttp(IServiceProvider services)
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Security.AntiforgeryCheck>();
         app.Run(context => context.GetEndpoint()!.RequestDelegate!(context));
         return app.Build();
     }

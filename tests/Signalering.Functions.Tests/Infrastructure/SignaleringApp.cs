@@ -29,12 +29,14 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
     public string? ConnectionString { get; init; }
     /// <summary>Extra service registrations (telemetry exporters, log capture) applied after the app's own.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
+    /// <summary>The hosting environment. Outside Development the app reads no appsettings.Development.json: the test supplies its secrets (random ones).</summary>
+    public string Environment { get; init; } = "Development";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = ConnectionString ?? Azurite.Shared.ConnectionString,
@@ -44,8 +46,18 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
         };
+        if (Environment != "Development")
+        {
+            string Secret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            settings["Signals:TrackingCodeSecret"] = Secret();
+            settings["QrTokens:ActiveKeyId"] = "k1";
+            settings["QrTokens:Keys:k1"] = Secret();
+            settings["Expertpool:PseudonymKey"] = Secret();
+        }
         foreach (var (key, value) in Settings) settings[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        // Also as host settings: those reach the configuration that the app reads while it registers its services.
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
         if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
     }
