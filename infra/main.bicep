@@ -59,6 +59,15 @@ param instanceMemoryMB int = 2048
 @description('Key Vault purge protection (cannot be turned off once on). Turn off only for throw-away environments.')
 param enableKeyVaultPurgeProtection bool = true
 
+@description('Client id of the Entra ID app registration for staff sign-in (docs/operations.md). Empty: staff sign-in is not set up yet.')
+param entraClientId string = ''
+
+@description('ID-token claim holding the staff member\'s organisation id (directory extension as optional claim).')
+param entraOrganisationClaim string = 'extn.org'
+
+@description('Public address of the app for posters and QR codes, e.g. https://meldpunt.gemeente.nl. Empty: the default host name.')
+param publicBaseUrl string = ''
+
 // Same token for the same subscription, environment and region, so a redeployment updates rather than duplicates.
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -147,6 +156,9 @@ module functionApp 'modules/functionapp.bicep' = {
     expertpoolPseudonymKeyUri: keyVault.outputs.expertpoolPseudonymKeyUri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    entraClientId: entraClientId
+    entraOrganisationClaim: entraOrganisationClaim
+    publicBaseUrl: publicBaseUrl
   }
 }
 

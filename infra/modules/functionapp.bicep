@@ -53,6 +53,15 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Client id of the Entra ID app registration staff sign in with (ADR 0008). Empty: staff sign-in is not set up and the app says so.')
+param entraClientId string = ''
+
+@description('Claim of the ID token that holds the organisation id (a directory extension exposed as an optional claim).')
+param entraOrganisationClaim string = 'extn.org'
+
+@description('The address residents and posters use, e.g. https://meldpunt.gemeente.nl. Empty: the app\'s default host name.')
+param publicBaseUrl string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -92,7 +101,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [
+      appSettings: concat([
         // Host storage over the managed identity: the system-assigned identity is the default, so no __credential
         // or __clientId. Covers the host's blob/queue/table use and the queue triggers (connection AzureWebJobsStorage).
         {
@@ -141,7 +150,43 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Expertpool__PseudonymKey'
           value: '@Microsoft.KeyVault(SecretUri=${expertpoolPseudonymKeyUri})'
         }
-      ]
+        // Posters and status QR codes name this address, never the request's Host header.
+        {
+          name: 'Site__PublicBaseUrl'
+          value: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
+        }
+      ], empty(entraClientId) ? [] : [
+        // Staff sign-in (OpenID Connect) and API tokens from the same app registration. No client secret: the
+        // registration trusts this app's managed identity through a federated credential (docs/operations.md).
+        {
+          name: 'Auth__Entra__Instance'
+          value: environment().authentication.loginEndpoint
+        }
+        {
+          name: 'Auth__Entra__TenantId'
+          value: tenant().tenantId
+        }
+        {
+          name: 'Auth__Entra__ClientId'
+          value: entraClientId
+        }
+        {
+          name: 'Auth__Entra__OrganisationClaim'
+          value: entraOrganisationClaim
+        }
+        {
+          name: 'Auth__Entra__ClientCredentials__0__SourceType'
+          value: 'SignedAssertionFromManagedIdentity'
+        }
+        {
+          name: 'Auth__Authority'
+          value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        {
+          name: 'Auth__Audience'
+          value: entraClientId
+        }
+      ])
     }
     functionAppConfig: {
       deployment: {

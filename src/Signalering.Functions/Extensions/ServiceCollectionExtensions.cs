@@ -39,6 +39,13 @@ public static class ServiceCollectionExtensions
                 "QrTokens:ActiveKeyId must name one of QrTokens:Keys, each base64 of at least 32 bytes.")
             .ValidateOnStart();
 
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<Web.PublicSiteOptions>().BindConfiguration(Web.PublicSiteOptions.Section)
+            .Validate(o => development || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps,
+                "Site:PublicBaseUrl must be the app's public https address outside Development.")
+            .ValidateOnStart();
+        services.AddSingleton<Web.PublicSite>();
+
         services.AddSingleton<StorageClients>();
         services.AddSingleton(sp => new SignalTable(sp.GetRequiredService<StorageClients>().Table(SignalTable.TableName)));
         services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));

@@ -36,6 +36,8 @@ public sealed class PublishedPackageTest
                 Assert.Equal(FunctionCatalog.Functions.Select(f => f.Name).Order(StringComparer.Ordinal),
                     metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
 
+            // Development secrets stay out of what is deployed.
+            Assert.False(File.Exists(Path.Combine(package, "appsettings.Development.json")));
             var prefix = "p" + Guid.NewGuid().ToString("N")[..8];
             var qrKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
             var psi = new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(package, "Signalering.Functions.dll") }, WorkingDirectory = package };
@@ -44,6 +46,7 @@ public sealed class PublishedPackageTest
             psi.Environment["Storage__Prefix"] = prefix;
             psi.Environment["Signals__TrackingCodeSecret"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
             psi.Environment["Expertpool__PseudonymKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 3)).ToArray());
+            psi.Environment["Site__PublicBaseUrl"] = "https://meldpunt.example";
             psi.Environment["QrTokens__ActiveKeyId"] = "k1";
             psi.Environment["QrTokens__Keys__k1"] = qrKey;
             using var app = HandlerProcess.Start(psi);

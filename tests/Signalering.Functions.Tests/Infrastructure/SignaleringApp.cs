@@ -53,6 +53,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             settings["QrTokens:ActiveKeyId"] = "k1";
             settings["QrTokens:Keys:k1"] = Secret();
             settings["Expertpool:PseudonymKey"] = Secret();
+            settings["Site:PublicBaseUrl"] = "https://meldpunt.example";
         }
         foreach (var (key, value) in Settings) settings[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));

@@ -21,7 +21,7 @@ public static class StatusPages
     }
 
     public static async Task<IResult> ShowAsync(string code, [FromQuery] string? lang, [FromQuery(Name = "new")] string? isNew, [FromQuery] string? answered,
-        HttpContext http, StatusService status, PageRenderer pages, CancellationToken ct)
+        HttpContext http, StatusService status, PageRenderer pages, PublicSite site, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var result = await status.FindAsync(StatusLookup.ClientOf(http), code, lang, ct);
@@ -32,7 +32,7 @@ public static class StatusPages
             L = language, found.View, found.Signal, JustSubmitted = isNew == "1",
             Answered = answered is "solved" or "not-solved" ? answered : null,
             // A second way back: the status page's own address as a QR code, to photograph now and scan later.
-            StatusUrl = $"{http.Request.Scheme}://{http.Request.Host}/s/{found.Signal.Code.Value}?lang={language.Code}",
+            StatusUrl = site.Url(http.Request, $"/s/{found.Signal.Code.Value}?lang={language.Code}"),
         });
     }
 
