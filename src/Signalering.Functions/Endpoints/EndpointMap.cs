@@ -7,16 +7,9 @@ public static class EndpointMap
     {
         app.MapSignalsEndpoints();
         app.MapReferenceEndpoints();
-        app.MapAdminEndpoints();
-        app.MapOperationsEndpoints();
-        app.MapPosterEndpoints();
-        app.MapAdminPagesEndpoints();
         app.MapResidentFormEndpoints();
         app.MapInboxEndpoints();
         app.MapInboxPageEndpoints();
-        app.MapReportsEndpoints();
-        app.MapReportsPageEndpoints();
-        app.MapOpen311Endpoints();
         app.MapHealthEndpoints();
         app.MapExpertpoolEndpoints();
         app.MapConsultationAdminEndpoints();

@@ -79,6 +79,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<Features.Status.StatusService>();
+        services.AddSingleton<Features.Reports.ReportsService>();
+        services.AddSingleton<Features.Admin.AdminService>();
         services.AddSingleton<Web.PageRenderer>();
         services.AddSingleton<Features.SignIn.SignInService>();
         services.AddHttpContextAccessor();

@@ -18,13 +18,6 @@ public sealed class HttpTriggers(SignaleringHttp http)
     [Function("Reference")]
     public IResult Reference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reference/{*path}")] HttpRequest req) => http.Handle(req);
 
-    /// <summary>Reference data, QR tokens, queues and poison replay, report rebuilds: the Functions host's admin key as well as the app's own checks.</summary>
-    [Function("Admin")]
-    public IResult Admin([HttpTrigger(AuthorizationLevel.Admin, "get", "put", "post", "delete", Route = "api/admin/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("AdminPages")]
-    public IResult AdminPages([HttpTrigger(AuthorizationLevel.Admin, "get", "post", Route = "admin/{*path}")] HttpRequest req) => http.Handle(req);
-
     [Function("ResidentForm")]
     public IResult ResidentForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "r/{*path}")] HttpRequest req) => http.Handle(req);
 
@@ -34,15 +27,6 @@ public sealed class HttpTriggers(SignaleringHttp http)
 
     [Function("InboxPage")]
     public IResult InboxPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "inbox/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("Reports")]
-    public IResult Reports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("ReportsPage")]
-    public IResult ReportsPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "rapportage/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("Open311")]
-    public IResult Open311([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/{*path}")] HttpRequest req) => http.Handle(req);
 
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req) => http.Handle(req);

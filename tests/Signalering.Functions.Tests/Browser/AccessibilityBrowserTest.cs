@@ -125,11 +125,11 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         var reference = await App.CreateClient().GetStringAsync("/api/admin/reference");
         var tokenId = System.Text.Json.JsonDocument.Parse(reference).RootElement.GetProperty("locations").EnumerateArray()
             .First(l => l.GetProperty("id").GetString() == "azc-luttelgeest").GetProperty("qrTokens")[0].GetProperty("id").GetString();
-        await page.GotoAsync($"/admin/locations/azc-luttelgeest/posters/{tokenId}");
+        await page.GotoAsync($"/beheer/locations/azc-luttelgeest/posters/{tokenId}");
         Assert.Contains("112", await page.ContentAsync());
         await Axe.AssertNoViolationsAsync(page);
         await Screenshots.TakeAsync(page, null, "poster-azc-luttelgeest");
-        await page.GotoAsync("/admin");
+        await page.GotoAsync("/beheer");
         await Axe.AssertNoViolationsAsync(page);
     }
 

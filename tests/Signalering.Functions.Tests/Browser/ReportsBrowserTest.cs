@@ -56,4 +56,48 @@ public sealed class ReportsBrowserTest(ChromiumFixture chromium) : IDisposable
         Assert.Contains(lines, l => l.Contains(";coa-luttelgeest;5;", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("gemeente-oekraine", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Dashboard_PrintsOnA4Landscape_WithEveryColumn_AndEachChartWithItsTitle()
+    {
+        var client = App.CreateClient();
+        for (var i = 0; i < 5; i++) await client.SubmitAcceptedAsync(Intakes.Body(App));
+        await App.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        await App.Services.GetRequiredService<ReportAggregates>().UpdateAsync(CancellationToken.None);
+
+        // The printable width of A4 landscape with 10 mm margins: 277 mm at 96 px per inch.
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1047, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/rapportage");
+        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
+        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "officer", TimeSpan.FromHours(1)));
+        await page.Locator("form[action='/rapportage/login'] button").ClickAsync();
+        await page.GotoAsync("/rapportage?groupBy=location");
+        await page.Locator("table").First.WaitForAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        Assert.False(await page.Locator("form.filters").IsVisibleAsync());
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('table')]
+                .filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || t.scrollWidth > t.parentElement.clientWidth + 1)
+                .map(t => t.querySelector('caption, th')?.textContent ?? '?')
+            """);
+        Assert.Empty(overflowing);
+        var charts = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg.chart')].map(svg => {
+                const figure = svg.closest('figure');
+                return (figure?.querySelector(':scope > figcaption') ? 'captioned' : 'bare') + ' ' + getComputedStyle(figure).breakInside;
+            })
+            """);
+        Assert.Equal(["captioned avoid", "captioned avoid"], charts);
+
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { PreferCSSPageSize = true }));
+        var box = System.Text.RegularExpressions.Regex.Match(pdf, @"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]");
+        Assert.True(box.Success, "No page size in the PDF.");
+        Assert.True(double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            > double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), $"Not landscape: {box.Value}");
+    }
 }

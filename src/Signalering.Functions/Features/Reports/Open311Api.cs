@@ -9,7 +9,9 @@ using Signalering.Domain.Reports;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Application;
 
-namespace Signalering.Functions.Endpoints;
+using Signalering.Functions.Endpoints;
+
+namespace Signalering.Functions.Features.Reports;
 
 /// <summary>
 /// A read-only Open311 GeoReport v2 API (function folder Open311), so existing civic tools can read what is reported
@@ -23,24 +25,13 @@ namespace Signalering.Functions.Endpoints;
 /// <item>only public topics, in groups of at least five, dated to the day (the week for first homes): see
 /// <see cref="PublicDisclosure"/>.</item>
 /// </list>
-/// Served from the reports' aggregates, like the dashboard. Spec: https://wiki.open311.org/GeoReport_v2
+/// Served from the reports' aggregates through <see cref="ReportsService"/>, like the dashboard. Spec: https://wiki.open311.org/GeoReport_v2
 /// </summary>
-public static class Open311Endpoints
+public static class Open311Api
 {
     private const int MaxDays = 90, MaxRequests = 1000;
 
-    public static IEndpointRouteBuilder MapOpen311Endpoints(this IEndpointRouteBuilder app)
-    {
-        var open311 = app.MapGroup("/open311/v2");
-        open311.MapGet("/discovery.json", Discovery);
-        open311.MapGet("/services.{format}", ServicesAsync);
-        open311.MapGet("/services/{code}.{format}", ServiceDefinitionAsync);
-        open311.MapGet("/requests.{format}", RequestsAsync);
-        open311.MapGet("/requests/{id}.{format}", RequestAsync);
-        return app;
-    }
-
-    private static IResult Discovery(HttpContext http) => Results.Json(new Dictionary<string, object>
+    public static IResult Discovery(HttpContext http) => Results.Json(new Dictionary<string, object>
     {
         ["changeset"] = "2026-11-23T00:00:00Z",
         ["contact"] = "Gemeente – Meldpunt opvang",
@@ -58,7 +49,7 @@ public static class Open311Endpoints
     private static IResult? Format(string format) =>
         format == "json" ? null : Problems.Field("format", "Only JSON is served: use .json.", StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> ServicesAsync(string format, ReferenceDataProvider reference, CancellationToken ct)
+    public static async Task<IResult> ServicesAsync(string format, ReferenceDataProvider reference, CancellationToken ct)
     {
         if (Format(format) is { } bad) return bad;
         var set = await reference.GetAsync(ct);
@@ -76,7 +67,7 @@ public static class Open311Endpoints
         ["group"] = c.IsMain ? c.NameIn("nl") : set.Categories.TryGet(c.ParentCode, out var p) ? p.NameIn("nl") : null,
     };
 
-    private static async Task<IResult> ServiceDefinitionAsync(string code, string format, ReferenceDataProvider reference, CancellationToken ct)
+    public static async Task<IResult> ServiceDefinitionAsync(string code, string format, ReferenceDataProvider reference, CancellationToken ct)
     {
         if (Format(format) is { } bad) return bad;
         var set = await reference.GetAsync(ct);
@@ -85,12 +76,11 @@ public static class Open311Endpoints
         return Results.Json(new { service_code = c.Code, attributes = Array.Empty<object>() });
     }
 
-    private static async Task<IResult> RequestsAsync(HttpContext http, string format, ReportAggregates aggregates, ReferenceDataProvider reference,
-        IOptions<SignalOptions> options, TimeProvider time, CancellationToken ct, string? service_request_id = null, string? service_code = null,
-        string? start_date = null, string? end_date = null, string? status = null)
+    public static async Task<IResult> RequestsAsync(string format, ReportsService reports, IOptions<SignalOptions> options, CancellationToken ct,
+        string? service_request_id = null, string? service_code = null, string? start_date = null, string? end_date = null, string? status = null)
     {
         if (Format(format) is { } bad) return bad;
-        var now = time.GetUtcNow();
+        var now = reports.Now;
         var errors = new List<Domain.Intake.FieldError>();
         var end = Instant(end_date, "end_date", errors) ?? now;
         var start = Instant(start_date, "start_date", errors) ?? end.AddDays(-MaxDays);
@@ -102,13 +92,11 @@ public static class Open311Endpoints
         if (errors.Count > 0) return Problems.Fields(errors);
 
         if (!string.IsNullOrEmpty(service_request_id))
-            return await RequestAsync(service_request_id, format, aggregates, reference, options, ct);
+            return await RequestAsync(service_request_id, format, reports, options, ct);
 
-        var set = await reference.GetAsync(ct);
-        var facts = await aggregates.FactsAsync(WorkingTime.DutchDate(start), WorkingTime.DutchDate(end), ct);
+        var (facts, set) = await reports.PublicFactsAsync(start, end, ct);
         var key = IdKey(options.Value);
-        var window = facts.Where(f => f.ReceivedAt >= start && f.ReceivedAt <= end);
-        var list = PublicDisclosure.Filter(window, set.Categories)
+        var list = facts
             .Where(f => statuses.Contains(f.IsOpen ? "open" : "closed"))
             .Where(f => codes is null || codes.Contains(f.Subcategory ?? f.Category) || codes.Contains(f.Category))
             .OrderByDescending(f => f.ReceivedAt)
@@ -118,18 +106,16 @@ public static class Open311Endpoints
         return Results.Json(list);
     }
 
-    private static async Task<IResult> RequestAsync(string id, string format, ReportAggregates aggregates, ReferenceDataProvider reference,
-        IOptions<SignalOptions> options, CancellationToken ct)
+    public static async Task<IResult> RequestAsync(string id, string format, ReportsService reports, IOptions<SignalOptions> options, CancellationToken ct)
     {
         if (Format(format) is { } bad) return bad;
         // The id starts with the receipt date, so one day's cells are read to find it.
         if (id.Length != 21 || id[8] != '-' || !DateOnly.TryParseExact(id[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return Problems.Field("service_request_id", "Not a service request id of this server.");
         var key = IdKey(options.Value);
-        var set = await reference.GetAsync(ct);
         // The same rule as the list: a request is public only as one of at least five like it in the default window.
-        var window = await aggregates.FactsAsync(day.AddDays(-MaxDays), day.AddDays(MaxDays), ct);
-        var fact = PublicDisclosure.Filter(window, set.Categories).FirstOrDefault(f => RequestId(f, key) == id);
+        var (window, set) = await reports.PublicFactsAsync(day.AddDays(-MaxDays), day.AddDays(MaxDays), ct);
+        var fact = window.FirstOrDefault(f => RequestId(f, key) == id);
         return fact is null ? Results.NotFound() : Results.Json(new[] { Request(fact, set, key) });
     }
 

@@ -1,0 +1,33 @@
+using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
+
+namespace Signalering.Functions.Features.Admin;
+
+/// <summary>
+/// The administrators' pages in Dutch, under <c>/beheer</c> (the Functions host keeps <c>/admin</c> for itself; in Azure
+/// its admin key guards these functions): <c>GET /beheer</c>, <c>POST /beheer/languages/{code}/review</c> (form:
+/// reviewer, reviewed) and <c>GET /beheer/locations/{id}/posters/{tokenId}</c>. A thin face over <see cref="AdminService"/>.
+/// </summary>
+public static class AdminPages
+{
+    public static async Task<IResult> IndexAsync(HttpContext http, IConfiguration config, AdminService admin, PageRenderer pages, CancellationToken ct) =>
+        await pages.PageAsync<AdminPage>(new { http.User, Overview = await admin.OverviewAsync(PublicAddress.BaseUrl(http.Request, config), ct) });
+
+    public static async Task<IResult> ReviewAsync(string code, HttpRequest request, AdminService admin, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        return await admin.ReviewLanguageAsync(code, form["reviewer"], form["reviewed"] != "false", ct) switch
+        {
+            AdminResult.Done => Results.Redirect("/beheer#talen"),
+            AdminResult.NotFound(var e) => Problems.Field(e.Field, e.Message, StatusCodes.Status404NotFound),
+            AdminResult.Rejected(var e) => Problems.Field(e.Field, e.Message),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    public static async Task<IResult> PosterAsync(string id, string tokenId, HttpRequest request, IConfiguration config, AdminService admin,
+        PageRenderer pages, CancellationToken ct) =>
+        await admin.PosterAsync(id, tokenId, PublicAddress.BaseUrl(request, config), ct) is { } poster
+            ? await pages.PageAsync<PosterPage>(new { Poster = poster })
+            : Problems.Field("tokenId", "No such poster, or it was revoked.", StatusCodes.Status404NotFound);
+}
