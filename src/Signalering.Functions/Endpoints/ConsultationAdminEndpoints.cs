@@ -193,7 +193,7 @@ public static class ConsultationAdminEndpoints
     {
         if (kind is not (null or "invitations" or "reminders")) return Problems.Field("kind", "Kind is invitations or reminders.");
         if (await expertpool.Tables.GetConsultationAsync(id, ct) is not var (c, _)) return NotFound();
-        return CsvFile(await reports.MailingCsvAsync(c, kind == "reminders", Features.Admin.PublicAddress.BaseUrl(request, config), ct), $"{kind ?? "invitations"}-{id}.csv");
+        return CsvFile(await reports.MailingCsvAsync(c, kind == "reminders", request.HttpContext.RequestServices.GetRequiredService<Web.PublicSite>().BaseUrl(request), ct), $"{kind ?? "invitations"}-{id}.csv");
     }
 
     private static async Task<IResult> AnalysisAsync(string id, ExpertpoolService expertpool, ExpertpoolReports reports, CancellationToken ct)

@@ -313,7 +313,7 @@ public static class ExpertpoolPagesEndpoints
     {
         if (await expertpool.OpenInvitationAsync(token, ct) is InvitationState.Invalid) return Problems.Field("token", "Unknown invitation.", StatusCodes.Status404NotFound);
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode($"{Features.Admin.PublicAddress.BaseUrl(request, config)}/e/i/{token}", QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode($"{request.HttpContext.RequestServices.GetRequiredService<Web.PublicSite>().BaseUrl(request)}/e/i/{token}", QRCodeGenerator.ECCLevel.M);
         return Results.Text(new SvgQRCode(data).GetGraphic(10), "image/svg+xml", Encoding.UTF8);
     }
 

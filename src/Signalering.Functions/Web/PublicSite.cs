@@ -14,6 +14,9 @@ public sealed class PublicSiteOptions
 public sealed class PublicSite(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options)
 {
     /// <summary>An absolute URL for <paramref name="path"/> (which starts with '/').</summary>
-    public string Url(HttpRequest request, string path) =>
-        (options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}") + path;
+    public string Url(HttpRequest request, string path) => BaseUrl(request) + path;
+
+    /// <summary>The configured address; in Development without one, the request's own (a laptop on the local network).</summary>
+    public string BaseUrl(HttpRequest request) =>
+        options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
 }

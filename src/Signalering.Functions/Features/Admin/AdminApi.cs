@@ -61,11 +61,11 @@ public static class AdminApi
     public static async Task<IResult> RevokeTokenAsync(string id, string tokenId, AdminService admin, CancellationToken ct) =>
         Answer(await admin.RevokeTokenAsync(id, tokenId, ct));
 
-    public static async Task<IResult> QrAsync(string id, string tokenId, string format, HttpRequest request, IConfiguration config, AdminService admin,
+    public static async Task<IResult> QrAsync(string id, string tokenId, string format, HttpRequest request, Web.PublicSite site, AdminService admin,
         CancellationToken ct)
     {
         if (format is not ("png" or "svg")) return Problems.Field("format", "Use qr.png or qr.svg.", StatusCodes.Status404NotFound);
-        if (await admin.PosterAsync(id, tokenId, PublicAddress.BaseUrl(request, config), ct) is not { } poster)
+        if (await admin.PosterAsync(id, tokenId, site.BaseUrl(request), ct) is not { } poster)
             return Problems.Field("tokenId", "No such poster, or it was revoked.", StatusCodes.Status404NotFound);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(poster.FormUrl, QRCodeGenerator.ECCLevel.M);

@@ -10,8 +10,8 @@ namespace Signalering.Functions.Features.Admin;
 /// </summary>
 public static class AdminPages
 {
-    public static async Task<IResult> IndexAsync(HttpContext http, IConfiguration config, AdminService admin, PageRenderer pages, CancellationToken ct) =>
-        await pages.PageAsync<AdminPage>(new { http.User, Overview = await admin.OverviewAsync(PublicAddress.BaseUrl(http.Request, config), ct) });
+    public static async Task<IResult> IndexAsync(HttpContext http, PublicSite site, AdminService admin, PageRenderer pages, CancellationToken ct) =>
+        await pages.PageAsync<AdminPage>(new { http.User, Overview = await admin.OverviewAsync(site.BaseUrl(http.Request), ct) });
 
     public static async Task<IResult> ReviewAsync(string code, HttpRequest request, AdminService admin, CancellationToken ct)
     {
@@ -25,9 +25,9 @@ public static class AdminPages
         };
     }
 
-    public static async Task<IResult> PosterAsync(string id, string tokenId, HttpRequest request, IConfiguration config, AdminService admin,
+    public static async Task<IResult> PosterAsync(string id, string tokenId, HttpRequest request, PublicSite site, AdminService admin,
         PageRenderer pages, CancellationToken ct) =>
-        await admin.PosterAsync(id, tokenId, PublicAddress.BaseUrl(request, config), ct) is { } poster
+        await admin.PosterAsync(id, tokenId, site.BaseUrl(request), ct) is { } poster
             ? await pages.PageAsync<PosterPage>(new { Poster = poster })
             : Problems.Field("tokenId", "No such poster, or it was revoked.", StatusCodes.Status404NotFound);
 }
