@@ -52,7 +52,7 @@ public static class SignaleringAuth
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
-            // The inbox page sends the token as an HttpOnly, SameSite=Strict cookie (see InboxPageEndpoints); the API takes the header.
+            // The inbox page sends the token as an HttpOnly, SameSite=Strict cookie (see Endpoints/PageSignIn.cs); the API takes the header.
             o.Events = new JwtBearerEvents
             {
                 OnMessageReceived = c =>

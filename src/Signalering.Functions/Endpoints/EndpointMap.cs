@@ -12,8 +12,6 @@ public static class EndpointMap
         app.MapPosterEndpoints();
         app.MapAdminPagesEndpoints();
         app.MapResidentFormEndpoints();
-        app.MapInboxEndpoints();
-        app.MapInboxPageEndpoints();
         app.MapReportsEndpoints();
         app.MapReportsPageEndpoints();
         app.MapOpen311Endpoints();

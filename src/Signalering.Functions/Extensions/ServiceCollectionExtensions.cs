@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -72,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<Features.Status.StatusService>();
+        services.AddSingleton<Features.Inbox.InboxService>();
         services.AddSingleton<Web.PageRenderer>();
         // Razor encodes what pages write; only markup characters need it. Encoding every Arabic or Ge'ez letter as an
         // entity would triple the size of a resident page on a slow phone.
