@@ -174,6 +174,22 @@ public sealed class InboxTest : IDisposable
     }
 
     [Fact]
+    public async Task Cancel_NeedsAReason_KeptAsAnInternalNote()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        var bare = await ActAsync(coa, code, "cancel", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("\"reason\"", await bare.Content.ReadAsStringAsync());
+        Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "cancel", new { reason = "Bewoner is verhuisd" })).StatusCode);
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal(SignalStatus.Cancelled, signal.Status);
+        Assert.Contains("Bewoner is verhuisd", Assert.Single(signal.Notes).Text);
+    }
+
+    [Fact]
     public async Task UnknownAction_IsAProblemNamingIt()
     {
         var code = await RoutedSignalAsync();

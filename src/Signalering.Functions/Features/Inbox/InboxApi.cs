@@ -16,7 +16,7 @@ namespace Signalering.Functions.Features.Inbox;
 /// <item><c>GET /api/inbox/signals/{code}</c>: one signal: original text, Dutch machine translation (labelled),
 /// contact details (stored only with the resident's consent), history;</item>
 /// <item><c>POST /api/inbox/signals/{code}/{action}</c>: a workflow step — <c>accept</c>, <c>start</c>,
-/// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c>, <c>reopen</c>,
+/// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c> <c>{reason}</c> (an internal note), <c>reopen</c>,
 /// <c>forward</c> <c>{to, reason}</c> (the receiving organisation must accept; the resident is told),
 /// <c>reject</c> <c>{reason}</c> (not ours: back to municipality triage), <c>note</c> <c>{text}</c> (internal),
 /// <c>respond</c> <c>{text}</c> or <c>{standardReply}</c> (to the resident, machine-translated and labelled),

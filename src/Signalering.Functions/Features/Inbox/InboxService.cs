@@ -61,10 +61,10 @@ public sealed class InboxService(SignalTable signals, AuditTable audit, Referenc
     TimeProvider time, ILogger<InboxService> log)
 {
     /// <summary>The steps that need more than the signal and its ETag.</summary>
-    public static readonly IReadOnlyList<string> ActionsWithInput = ["forward", "reject", "note", "respond", "merge", "extend-complaint"];
+    public static readonly IReadOnlyList<string> ActionsWithInput = ["cancel", "forward", "reject", "note", "respond", "merge", "extend-complaint"];
 
-    /// <summary>Every step a coordinator can take: the workflow's status changes, then the steps with input.</summary>
-    public static readonly IReadOnlyList<string> Actions = [.. SignalWorkflow.StatusActions.Select(a => a.Name), .. ActionsWithInput];
+    /// <summary>Every step a coordinator can take: the workflow's status changes, then the other steps with input.</summary>
+    public static readonly IReadOnlyList<string> Actions = [.. SignalWorkflow.StatusActions.Select(a => a.Name).Union(ActionsWithInput)];
 
     public static bool IsAction(string? name) => name is not null && Actions.Contains(name);
 
@@ -139,7 +139,11 @@ public sealed class InboxService(SignalTable signals, AuditTable audit, Referenc
         var s = stored.Signal;
         if (SignalWorkflow.TryGetStatusAction(action.Name, out var to))
         {
+            // Cancelling ends the handling without a solution: whoever looks later must be able to see why.
+            if (to == SignalStatus.Cancelled && string.IsNullOrWhiteSpace(action.Reason))
+                return Invalid("reason", "Say why this signal is cancelled; it is kept as an internal note.");
             s.ChangeStatus(to, org, now);
+            if (to == SignalStatus.Cancelled) s.AddNote(org, "Geannuleerd: " + action.Reason!.Trim(), now);
             return null;
         }
         var set = await reference.GetAsync(ct);
