@@ -64,8 +64,8 @@ public static class InboxPages
         };
     }
 
-    public static async Task<IResult> SignInAsync(HttpContext http, PageRenderer pages, CancellationToken ct) =>
-        await PageSignIn.SignInAsync(http, Home, error => SignInPageAsync(pages, error), ct);
+    public static Task<IResult> SignInAsync(HttpContext http, PageRenderer pages, CancellationToken ct) =>
+        PageSignIn.SignInAsync(http, Home, error => SignInPageAsync(pages, error), ct);
 
     public static IResult SignOut(HttpContext http) => PageSignIn.SignOut(http, Home);
 
