@@ -19,8 +19,6 @@ public static class SignalClocks
     /// <summary>Statuses in which the organisation has not yet taken the signal on.</summary>
     public static readonly SignalStatus[] AwaitingAcceptance = [SignalStatus.Routed, SignalStatus.Forwarded, SignalStatus.Reopened];
 
-    public static bool IsOpen(SignalStatus status) => status is not (SignalStatus.Resolved or SignalStatus.Cancelled or SignalStatus.Merged);
-
     public static ClockView For(Signal s, DateTimeOffset now)
     {
         if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null, ComplaintDecideBy: s.ComplaintDecideBy);
@@ -30,7 +28,7 @@ public static class SignalClocks
         var (paused, pausedNow) = PausedTime(s, now);
         var resolveBy = work.AddWorkingHours(work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays), paused.TotalHours);
         var waiting = AwaitingAcceptance.Contains(s.Status);
-        var open = IsOpen(s.Status);
+        var open = SignalWorkflow.IsOpen(s.Status);
         return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
             waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
             pausedNow, Math.Round(paused.TotalHours, 1), s.ComplaintDecideBy, open && s.ComplaintDecideBy is { } decide && now > decide);

@@ -54,7 +54,7 @@ public sealed record SignalFact
     public DateTimeOffset? ResolveBy { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public bool IsOpen => SignalClocks.IsOpen(Status);
+    public bool IsOpen => SignalWorkflow.IsOpen(Status);
     /// <summary>The Dutch date of receipt: the day of the fact's cell. Stored, not derived on each read: reports ask it of every fact several times.</summary>
     public required DateOnly Day { get; init; }
 
@@ -140,8 +140,8 @@ public sealed record SignalFact
             Forwards = forwards,
             HandOffs = handOffs,
             Bounces = bounces,
-            AcknowledgeBy = firstAccept is null && SignalClocks.IsOpen(s.Status) ? acknowledgeBy : null,
-            ResolveBy = SignalClocks.IsOpen(s.Status) && !clocks.Paused ? clocks.ResolveBy : null,
+            AcknowledgeBy = firstAccept is null && SignalWorkflow.IsOpen(s.Status) ? acknowledgeBy : null,
+            ResolveBy = SignalWorkflow.IsOpen(s.Status) && !clocks.Paused ? clocks.ResolveBy : null,
             UpdatedAt = updated,
         };
 

@@ -139,7 +139,7 @@ public sealed class Signal
     public void Route(RoutingDecision decision, DateTimeOffset now)
     {
         if (Status != SignalStatus.Received) throw new InvalidTransitionException(Status, SignalStatus.Routed);
-        ChangeStatus(SignalStatus.Routed);
+        Transition(SignalStatus.Routed);
         OrganisationId = decision.OrganisationId;
         RoutingReason = decision.Reason;
         CopyTo = decision.CopyTo;
@@ -167,18 +167,29 @@ public sealed class Signal
         return true;
     }
 
-    /// <summary>The responsible organisation takes the signal on (also the receiving end of a forward).</summary>
-    public void Accept(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Accepted, now, actor);
+    /// <summary>
+    /// A coordinator's status change (<see cref="SignalWorkflow.StatusActions"/>): accepted (also the receiving end of
+    /// a forward), in progress, awaiting the resident (the resolution clock pauses until work resumes), resolved,
+    /// reopened, cancelled. Forwarding, escalating and merging change more than the status: they have their own methods.
+    /// </summary>
+    /// <exception cref="DomainException"><paramref name="to"/> is not a plain status change.</exception>
+    /// <exception cref="InvalidTransitionException">The workflow does not lead from the current status to <paramref name="to"/>.</exception>
+    public void ChangeStatus(SignalStatus to, string actor, DateTimeOffset now)
+    {
+        if (!SignalWorkflow.StatusActions.Any(a => a.To == to)) throw new DomainException($"Use the signal's own step to go to {to.ToCode()}.", "status");
+        MoveTo(to, now, actor);
+    }
 
-    public void Start(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.InProgress, now, actor);
+    public void Accept(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Accepted, actor, now);
 
-    /// <summary>Waiting for the resident's answer: the resolution clock pauses until work resumes.</summary>
-    public void AwaitResident(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.AwaitingResident, now, actor);
+    public void Start(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.InProgress, actor, now);
 
-    public void Cancel(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Cancelled, now, actor);
+    public void AwaitResident(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.AwaitingResident, actor, now);
+
+    public void Cancel(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Cancelled, actor, now);
 
     /// <summary>A coordinator reopens a closed signal (the resident's own "not solved" is <see cref="AnswerSolved"/>).</summary>
-    public void Reopen(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Reopened, now, actor);
+    public void Reopen(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Reopened, actor, now);
 
     /// <summary>
     /// Hands the signal to another organisation, which must accept it; the current one keeps no hold on it. Never
@@ -188,8 +199,8 @@ public sealed class Signal
     public void Forward(string toOrganisation, string actor, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(toOrganisation);
-        if (toOrganisation == OrganisationId) throw new DomainException("The signal is already with this organisation.", "to");
-        ChangeStatus(SignalStatus.Forwarded);
+        if (toOrganisation == OrganisationId) throw new DomainException("The signal is already with this organisation.", "to", stateConflict: true);
+        Transition(SignalStatus.Forwarded);
         OrganisationId = toOrganisation;
         Append(SignalEventKinds.Forwarded, now, actor, toOrganisation);
     }
@@ -201,7 +212,7 @@ public sealed class Signal
     public void Escalate(string triageOrganisation, string reason, string actor, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(triageOrganisation);
-        ChangeStatus(SignalStatus.Routed);
+        Transition(SignalStatus.Routed);
         OrganisationId = triageOrganisation;
         RoutingReason = Routing.RoutingReason.Fallback;
         RoutedAt = now.ToUniversalTime();
@@ -212,14 +223,14 @@ public sealed class Signal
     public void MergeInto(TrackingCode target, string actor, DateTimeOffset now)
     {
         if (target == Code) throw new DomainException("A signal cannot be merged into itself.", "into");
-        ChangeStatus(SignalStatus.Merged, now, actor);
+        MoveTo(SignalStatus.Merged, now, actor);
         MergedInto = target;
     }
 
     /// <summary>Records that <paramref name="duplicate"/> was merged into this signal (idempotent).</summary>
     public void AddDuplicate(TrackingCode duplicate)
     {
-        if (Status == SignalStatus.Merged) throw new DomainException("Merge into the signal that stays open, not into a merged one.", "into");
+        if (Status == SignalStatus.Merged) throw new DomainException("Merge into the signal that stays open, not into a merged one.", "into", stateConflict: true);
         if (!_duplicates.Contains(duplicate)) _duplicates.Add(duplicate);
     }
 
@@ -229,12 +240,12 @@ public sealed class Signal
     /// </summary>
     public void ExtendComplaint(int weeks, string organisation, DateTimeOffset now)
     {
-        if (!FormalComplaint) throw new DomainException("Only a formal complaint has an Awb period to extend.", "weeks");
-        if (ComplaintExtensionWeeks > 0) throw new DomainException("The Awb period can be extended only once.", "weeks");
+        if (!FormalComplaint) throw new DomainException("Only a formal complaint has an Awb period to extend.", "weeks", stateConflict: true);
+        if (ComplaintExtensionWeeks > 0) throw new DomainException("The Awb period can be extended only once.", "weeks", stateConflict: true);
         if (weeks is < 1 or > MaxComplaintExtensionWeeks) throw new DomainException($"Extend by 1 to {MaxComplaintExtensionWeeks} weeks.", "weeks");
         ComplaintExtensionWeeks = weeks;
         Respond(new ResidentResponse(0, now, organisation, Language, ComplaintDecideBy!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            null, false, "complaintExtended"), now);
+            null, false, StandardReplies.ComplaintExtended), now);
     }
 
     /// <summary>True when the organisation was already warned since the signal last reached it.</summary>
@@ -263,7 +274,7 @@ public sealed class Signal
     {
         text = text?.Trim() ?? "";
         if (text.Length is 0 or > MaxCommentLength) throw new DomainException($"A note has 1 to {MaxCommentLength} characters.", "text");
-        if (_notes.Count >= MaxNotes) throw new DomainException($"A signal holds at most {MaxNotes} notes; summarise in a response or a new signal.", "text");
+        if (_notes.Count >= MaxNotes) throw new DomainException($"A signal holds at most {MaxNotes} notes; summarise in a response or a new signal.", "text", stateConflict: true);
         Append(SignalEventKinds.NoteAdded, now, organisation);
         _notes.Add(new InternalNote(_events[^1].Sequence, now.ToUniversalTime(), organisation, text));
     }
@@ -271,15 +282,17 @@ public sealed class Signal
     public void Respond(ResidentResponse response, DateTimeOffset now)
     {
         if (response.Text is null && response.StandardReply is null) throw new DomainException("A response needs a text or a standard reply.", "text");
+        if (response.StandardReply is { } reply && !StandardReplies.All.Contains(reply))
+            throw new DomainException($"Use one of: {string.Join(", ", StandardReplies.Choosable)}.", "standardReply");
         if (response.Text is { Length: > MaxResponseLength } || response.ResidentText is { Length: > 2 * MaxResponseLength })
             throw new DomainException($"A response has at most {MaxResponseLength} characters.", "text");
-        if (_responses.Count >= MaxResponses) throw new DomainException($"A signal holds at most {MaxResponses} responses.", "text");
+        if (_responses.Count >= MaxResponses) throw new DomainException($"A signal holds at most {MaxResponses} responses.", "text", stateConflict: true);
         Append(SignalEventKinds.Responded, now, response.Organisation, response.StandardReply);
         _responses.Add(response with { AfterEvent = _events[^1].Sequence, At = now.ToUniversalTime() });
     }
 
     /// <summary>The organisation reports the problem solved; the resident is then asked whether it is.</summary>
-    public void Resolve(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Resolved, now, actor);
+    public void Resolve(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Resolved, actor, now);
 
     /// <summary>True while the resident may answer "Is your problem solved?": resolved, and not answered since.</summary>
     public bool AwaitsResidentAnswer =>
@@ -293,13 +306,13 @@ public sealed class Signal
     /// </summary>
     public void AnswerSolved(bool solved, string? comment, DateTimeOffset now)
     {
-        if (!AwaitsResidentAnswer) throw new DomainException("This signal is not waiting for your answer.", "solved");
+        if (!AwaitsResidentAnswer) throw new DomainException("This signal is not waiting for your answer.", "solved", stateConflict: true);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment is { Length: > MaxCommentLength }) throw new DomainException($"A comment has at most {MaxCommentLength} characters.", "comment");
         Append(SignalEventKinds.ResidentAnswered, now, "resident", solved ? "solved" : "not-solved");
         if (solved) return;
         if (comment is not null) _comments.Add(new ResidentComment(_events[^1].Sequence, now.ToUniversalTime(), comment));
-        ChangeStatus(SignalStatus.Reopened, now, "resident");
+        MoveTo(SignalStatus.Reopened, now, "resident");
     }
 
     public const int MaxCommentLength = 2000;
@@ -314,13 +327,13 @@ public sealed class Signal
         Append(SignalEventKinds.PhotoAttached, now, "resident");
     }
 
-    private void ChangeStatus(SignalStatus to, DateTimeOffset now, string actor)
+    private void MoveTo(SignalStatus to, DateTimeOffset now, string actor)
     {
-        ChangeStatus(to);
+        Transition(to);
         Append(SignalEventKinds.StatusChanged, now, actor, to.ToCode());
     }
 
-    private void ChangeStatus(SignalStatus to)
+    private void Transition(SignalStatus to)
     {
         if (!SignalWorkflow.IsAllowed(Status, to)) throw new InvalidTransitionException(Status, to);
         Status = to;

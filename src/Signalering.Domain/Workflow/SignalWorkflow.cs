@@ -28,10 +28,43 @@ public static class SignalWorkflow
 
     public static bool IsAllowed(SignalStatus from, SignalStatus to) =>
         Transitions.TryGetValue(from, out var targets) && Array.IndexOf(targets, to) >= 0;
+
+    /// <summary>
+    /// Closed: the handling is over and no clock runs; the only way on is <see cref="SignalStatus.Reopened"/>. The inbox
+    /// leaves these out unless asked, and reports count every other status as open.
+    /// </summary>
+    public static readonly FrozenSet<SignalStatus> Closed = new[] { SignalStatus.Resolved, SignalStatus.Merged, SignalStatus.Cancelled }.ToFrozenSet();
+
+    public static bool IsOpen(SignalStatus status) => !Closed.Contains(status);
+
+    /// <summary>
+    /// The status changes a coordinator makes by name, and where each leads, in the order the inbox offers them. The
+    /// other steps (forward, reject, merge) change more than the status and have their own methods on the signal.
+    /// </summary>
+    public static readonly IReadOnlyList<StatusAction> StatusActions =
+    [
+        new("accept", SignalStatus.Accepted),
+        new("start", SignalStatus.InProgress),
+        new("await-resident", SignalStatus.AwaitingResident),
+        new("resolve", SignalStatus.Resolved),
+        new("reopen", SignalStatus.Reopened),
+        new("cancel", SignalStatus.Cancelled),
+    ];
+
+    public static bool TryGetStatusAction(string? name, out SignalStatus to)
+    {
+        foreach (var action in StatusActions)
+            if (action.Name == name) { to = action.To; return true; }
+        to = default;
+        return false;
+    }
 }
 
+/// <summary>A named status change (<see cref="SignalWorkflow.StatusActions"/>): <see cref="Name"/> is its stable code in the inbox API.</summary>
+public sealed record StatusAction(string Name, SignalStatus To);
+
 public sealed class InvalidTransitionException(SignalStatus from, SignalStatus to)
-    : DomainException($"A signal cannot go from {from.ToCode()} to {to.ToCode()}.", "status")
+    : DomainException($"A signal cannot go from {from.ToCode()} to {to.ToCode()}.", "status", stateConflict: true)
 {
     public SignalStatus From { get; } = from;
     public SignalStatus To { get; } = to;

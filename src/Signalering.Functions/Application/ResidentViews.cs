@@ -87,7 +87,7 @@ public static class ResidentViews
     // translator made one (labelled), otherwise as written.
     private static List<ResponseView> Responses(Signal s, ResidentTexts texts, string lang, string? residentLanguage = null) =>
         s.Responses.Select(r => r.StandardReply is { } key
-                ? new ResponseView(r.At, key == "complaintExtended" && DateOnly.TryParse(r.Text, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? new ResponseView(r.At, key == StandardReplies.ComplaintExtended && DateOnly.TryParse(r.Text, System.Globalization.CultureInfo.InvariantCulture, out var d)
                     ? texts.Get(lang, "reply." + key, ("date", d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)))
                     : texts.Get(lang, "reply." + key), lang, false, null)
                 : r.ResidentText is { } translated && lang == s.Language && (residentLanguage is null || residentLanguage == s.Language)

@@ -8,8 +8,6 @@ public static class EndpointMap
         app.MapSignalsEndpoints();
         app.MapReferenceEndpoints();
         app.MapResidentFormEndpoints();
-        app.MapInboxEndpoints();
-        app.MapInboxPageEndpoints();
         app.MapHealthEndpoints();
         app.MapExpertpoolEndpoints();
         app.MapConsultationAdminEndpoints();

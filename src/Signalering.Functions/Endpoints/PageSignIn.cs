@@ -19,12 +19,15 @@ internal static class PageSignIn
             <button type="submit">Inloggen</button></form>
             """), error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
+    public static Task<IResult> SignInAsync(HttpContext http, string path, Func<string, IResult> loginPage, CancellationToken ct) =>
+        SignInAsync(http, path, error => Task.FromResult(loginPage(error)), ct);
+
     /// <summary>Checks a pasted token with the bearer scheme's own rules and keeps it in a cookie for <paramref name="path"/>.</summary>
-    public static async Task<IResult> SignInAsync(HttpContext http, string path, Func<string, IResult> loginPage, CancellationToken ct)
+    public static async Task<IResult> SignInAsync(HttpContext http, string path, Func<string, Task<IResult>> loginPage, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var token = form["token"].ToString().Trim();
-        if (token.Length is 0 or > 8192) return loginPage("Plak een toegangstoken.");
+        if (token.Length is 0 or > 8192) return await loginPage("Plak een toegangstoken.");
         // Check it before keeping it: a bad token gets an answer now, not a loop of login pages. (The scheme's result
         // for this request is already cached, so validate directly.)
         var bearer = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>()
@@ -37,7 +40,7 @@ internal static class PageSignIn
             parameters.ValidIssuers ??= [configuration.Issuer];
         }
         var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
-        if (!result.IsValid || !result.Claims.ContainsKey(SignaleringClaims.Organisation)) return loginPage("Dit token is niet geldig of verlopen.");
+        if (!result.IsValid || !result.Claims.ContainsKey(SignaleringClaims.Organisation)) return await loginPage("Dit token is niet geldig of verlopen.");
         http.Response.Cookies.Append(SignaleringAuth.TokenCookie, token, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = path, Expires = result.SecurityToken.ValidTo,

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -81,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Features.Status.StatusService>();
         services.AddSingleton<Features.Reports.ReportsService>();
         services.AddSingleton<Features.Admin.AdminService>();
+        services.AddSingleton<Features.Inbox.InboxService>();
         services.AddSingleton<Web.PageRenderer>();
         services.AddSingleton<Features.SignIn.SignInService>();
         services.AddHttpContextAccessor();

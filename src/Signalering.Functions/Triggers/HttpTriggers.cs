@@ -22,11 +22,9 @@ public sealed class HttpTriggers(SignaleringHttp http)
     public IResult ResidentForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "r/{*path}")] HttpRequest req) => http.Handle(req);
 
 
-    [Function("Inbox")]
-    public IResult Inbox([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/inbox/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("InboxPage")]
-    public IResult InboxPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "inbox/{*path}")] HttpRequest req) => http.Handle(req);
+    /// <summary>The expertpool's staff pages under the inbox's path, until they move into Features/ too.</summary>
+    [Function("ConsultationPages")]
+    public IResult ConsultationPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "inbox/expertpool/{*path}")] HttpRequest req) => http.Handle(req);
 
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req) => http.Handle(req);

@@ -1,5 +1,3 @@
-using Signalering.Domain.Categories;
-using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 
@@ -8,17 +6,9 @@ namespace Signalering.Domain.Tests.Signals;
 /// <summary>"Is your problem solved?": asked once per resolution; "no" reopens with the resident's comment.</summary>
 public sealed class ResidentAnswerTest
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = SignalFixtures.T0;
 
-    private static Signal Routed()
-    {
-        var code = TrackingCode.Derive(new byte[32], "answer-test", 0);
-        var snapshot = new SignalSnapshot(code, "azc-luttelgeest", null, "ti", "wonen", "wonen-vocht", "ማይ ኣብ ክፍለይ ይኣቱ", null,
-            SignalFlagsInfo.None, new HandlingPromise(16, 10), T0, SignalStatus.Received, null, null, [], null, TranslationState.Pending, null, null);
-        var signal = Signal.Restore(snapshot, [new SignalEvent(1, SignalEventKinds.Received, T0, "resident")]);
-        signal.Route(new RoutingDecision("coa-luttelgeest", RoutingReason.Rule, "r1", []), T0);
-        return signal;
-    }
+    private static Signal Routed() => SignalFixtures.Routed();
 
     private static Signal Resolved()
     {

@@ -45,6 +45,25 @@ public sealed class SignalWorkflowTest
         Assert.DoesNotContain(SignalWorkflow.Transitions.Values, targets => targets.Contains(SignalStatus.Received));
 
     [Fact]
+    public void Closed_OnlyReopeningLeadsOut_AndEveryOtherStatusIsOpen()
+    {
+        foreach (var status in Enum.GetValues<SignalStatus>())
+            Assert.Equal(SignalWorkflow.Transitions[status] is [SignalStatus.Reopened], !SignalWorkflow.IsOpen(status));
+    }
+
+    [Fact]
+    public void StatusActions_HaveDistinctNamesAndTargets_NoneToAStatusThatNeedsMoreThanAName()
+    {
+        Assert.Equal(SignalWorkflow.StatusActions.Count, SignalWorkflow.StatusActions.Select(a => a.Name).Distinct().Count());
+        Assert.Equal(SignalWorkflow.StatusActions.Count, SignalWorkflow.StatusActions.Select(a => a.To).Distinct().Count());
+        // Routing, forwarding and merging carry an organisation or a signal: they have their own methods.
+        Assert.DoesNotContain(SignalWorkflow.StatusActions, a => a.To is SignalStatus.Received or SignalStatus.Routed or SignalStatus.Forwarded or SignalStatus.Merged);
+        Assert.True(SignalWorkflow.TryGetStatusAction("await-resident", out var to));
+        Assert.Equal(SignalStatus.AwaitingResident, to);
+        Assert.False(SignalWorkflow.TryGetStatusAction("merge", out _));
+    }
+
+    [Fact]
     public void StatusCodes_RoundTrip()
     {
         foreach (var s in Enum.GetValues<SignalStatus>()) Assert.Equal(s, SignalStatusCodes.Parse(s.ToCode()));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Features.Inbox;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Storage.Queues;
 
@@ -17,7 +17,7 @@ public sealed class AuthorizationMatrixTest : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static readonly string[] Actions = [.. InboxEndpoints.SimpleActions, .. InboxEndpoints.ActionsWithBody];
+    private static readonly IReadOnlyList<string> Actions = InboxService.Actions;
 
     private async Task<(string Code, string ETag)> RoutedAsync(string category, string? sub, string owner)
     {

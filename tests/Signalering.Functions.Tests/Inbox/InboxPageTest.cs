@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Auth;
+using Signalering.Functions.Features.Inbox;
+using Signalering.Functions.Web;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Storage.Queues;
 
@@ -51,6 +54,103 @@ public sealed class InboxPageTest : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("changed this signal", await stale.Content.ReadAsStringAsync());
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string org)
+    {
+        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/inbox/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token(org) }))).StatusCode);
+        return browser;
+    }
+
+    /// <summary>A routed signal, its page's path, and COA Luttelgeest's coordinator signed in.</summary>
+    private async Task<(string Code, string Path, HttpClient Browser)> RoutedAndSignedInAsync()
+    {
+        var code = await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        return (code, $"/inbox/signals/{code.Replace("-", "")}", await SignedInAsync("coa-luttelgeest"));
+    }
+
+    private static string ETagOf(string page, string action) => WebUtility.HtmlDecode(
+        Regex.Match(page, $"action=\"/inbox/signals/[A-Z0-9]+/{action}\"><input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) => new(fields.ToDictionary(f => f.Name, f => f.Value));
+
+    [Fact]
+    public async Task History_IsInDutchWords_NotEventCodes()
+    {
+        var (_, path, browser) = await RoutedAndSignedInAsync();
+        var etag = ETagOf(await browser.GetStringAsync(path), "accept");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(path + "/accept", Form(("etag", etag)))).StatusCode);
+
+        var detail = await browser.GetStringAsync(path);
+        var history = detail[detail.IndexOf("Geschiedenis", StringComparison.Ordinal)..];
+        Assert.Contains("Ontvangen", history);
+        const string coa = "COA – Locatiemanagement AZC Luttelgeest";
+        Assert.Contains("Doorgezet naar " + coa + " – systeem", history);
+        Assert.Contains("Aangenomen – " + coa, history);
+        Assert.DoesNotContain("status-changed", history);
+        Assert.DoesNotContain("(accepted)", history);
+    }
+
+    [Fact]
+    public async Task Cancel_AsksForAReason_AndKeepsItAsAnInternalNote()
+    {
+        var (code, path, browser) = await RoutedAndSignedInAsync();
+        var detail = await browser.GetStringAsync(path);
+        // A form that asks why, not a one-click button.
+        Assert.Matches("<form method=\"post\" action=\"/inbox/signals/[A-Z0-9]+/cancel\">.*?<input type=\"text\" id=\"cancel-reason\" name=\"reason\" required>", detail.ReplaceLineEndings(""));
+        var etag = ETagOf(detail, "cancel");
+
+        var withoutReason = await browser.PostAsync(path + "/cancel", Form(("etag", etag)));
+        Assert.Equal(HttpStatusCode.Conflict, withoutReason.StatusCode);
+        Assert.Contains("Say why this signal is cancelled", await withoutReason.Content.ReadAsStringAsync());
+        Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(path + "/cancel", Form(("etag", etag), ("reason", "Dubbel ingevoerd door de balie")))).StatusCode);
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal(SignalStatus.Cancelled, signal.Status);
+        Assert.Equal("Geannuleerd: Dubbel ingevoerd door de balie", Assert.Single(signal.Notes).Text);
+        Assert.DoesNotContain("Dubbel ingevoerd", await _app.CreateClient().GetStringAsync($"/api/signals/{code}"));
+    }
+
+    [Fact]
+    public async Task FormalComplaint_IsLabelledWithItsAwbDate_InListAndDetail()
+    {
+        var body = Intakes.Body(_app);
+        body["formalComplaint"] = true;
+        var complaint = await _app.CreateClient().SubmitAcceptedAsync(body);
+        var ordinary = await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        var decideBy = Domain.Clocks.WorkingTime.InDutchTime(Signal.ComplaintDecisionDate((await _app.LoadAsync(complaint)).ReceivedAt, 0))
+            .ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var browser = await SignedInAsync("coa-luttelgeest");
+
+        var list = await browser.GetStringAsync("/inbox");
+        string Row(string code)
+        {
+            var row = Regex.Match(list, $"<tr>((?:(?!</tr>).)*{Regex.Escape(code)}(?:(?!</tr>).)*)</tr>", RegexOptions.Singleline);
+            Assert.True(row.Success, $"{code} is in the list");
+            return row.Groups[1].Value;
+        }
+        Assert.Contains("formele klacht", Row(complaint));
+        Assert.Contains(decideBy, Row(complaint));
+        Assert.DoesNotContain("formele klacht", Row(ordinary));
+
+        var detail = await browser.GetStringAsync($"/inbox/signals/{complaint.Replace("-", "")}");
+        Assert.Contains("formele klacht", detail);
+        Assert.Contains("Formele klacht (Awb): de organisatie beslist uiterlijk", detail);
+        Assert.Contains(decideBy, detail);
+        Assert.DoesNotContain("formele klacht", await browser.GetStringAsync($"/inbox/signals/{ordinary.Replace("-", "")}"));
+    }
+
+    [Fact]
+    public void EveryStatusStepAndChoosableReply_HasADutchLabel()
+    {
+        Assert.All(Enum.GetValues<SignalStatus>(), s => Assert.NotEmpty(InboxPages.StatusName(s.ToCode())));
+        Assert.All(SignalWorkflow.StatusActions, a => Assert.Contains("inbox.action." + a.Name, StaffTexts.Keys));
+        Assert.All(StandardReplies.All, r => Assert.Contains("inbox.reply." + r, StaffTexts.Keys));
+        Assert.All(Enum.GetValues<SignalStatus>(), s => Assert.Contains("inbox.event.status." + s.ToCode(), StaffTexts.Keys));
     }
 
     [Fact]

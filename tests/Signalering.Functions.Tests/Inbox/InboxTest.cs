@@ -174,6 +174,22 @@ public sealed class InboxTest : IDisposable
     }
 
     [Fact]
+    public async Task Cancel_NeedsAReason_KeptAsAnInternalNote()
+    {
+        var code = await RoutedSignalAsync();
+        var coa = _app.Coordinator("coa-luttelgeest");
+        var bare = await ActAsync(coa, code, "cancel", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("\"reason\"", await bare.Content.ReadAsStringAsync());
+        Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "cancel", new { reason = "Bewoner is verhuisd" })).StatusCode);
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal(SignalStatus.Cancelled, signal.Status);
+        Assert.Contains("Bewoner is verhuisd", Assert.Single(signal.Notes).Text);
+    }
+
+    [Fact]
     public async Task UnknownAction_IsAProblemNamingIt()
     {
         var code = await RoutedSignalAsync();
@@ -257,7 +273,10 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(Domain.Texts.ResidentTexts.Default.Get("ar", "status.complaintDeadline", ("date", "04-01-2027")), view.GetProperty("complaintDeadline").GetString());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(coa, code, "extend-complaint", new { weeks = 3 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, code, "extend-complaint", new { weeks = 5, reason = "x" })).StatusCode);
+        // Five weeks is more than the Awb allows: the input is wrong (400). Extending a second time is the state's refusal (409, below).
+        var tooLong = await ActAsync(coa, code, "extend-complaint", new { weeks = 5, reason = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("\"weeks\"", await tooLong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "extend-complaint", new { weeks = 3, reason = "Onderzoek bij de aannemer" })).StatusCode);
         Assert.Equal(received.AddDays(63), Clock(await coa.GetStringAsync($"/api/inbox/signals/{code}")).GetProperty("complaintDecideBy").GetDateTimeOffset());
         Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(coa, code, "extend-complaint", new { weeks = 1, reason = "again" })).StatusCode);
