@@ -18,10 +18,6 @@ public static class EndpointMap
         app.MapReportsPageEndpoints();
         app.MapOpen311Endpoints();
         app.MapHealthEndpoints();
-        app.MapExpertpoolEndpoints();
-        app.MapConsultationAdminEndpoints();
-        app.MapExpertpoolPagesEndpoints();
-        app.MapConsultationPagesEndpoints();
         return app;
     }
 }

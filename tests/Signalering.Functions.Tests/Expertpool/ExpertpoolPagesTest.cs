@@ -67,6 +67,28 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
     }
 
     [Fact]
+    public async Task JoinByForm_SaysEveryMissingAnswerAtOnce_EachOnItsField()
+    {
+        var refused = await _client.PostAsync("/e/join", Form([("lang", "ar"), ("loc", _app.Token(Intakes.AzcMainBuilding)), ("channel", "email"),
+            ("email", "not an address")]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        // In the list at the top, each linking to its field, and next to the field itself.
+        foreach (var (field, key) in new[] { ("consent", "ep.error.consent"), ("targetGroup", "ep.error.required"), ("ageRange", "ep.error.required"), ("email", "error.email") })
+        {
+            Assert.Contains($"<a href=\"#{field}\">{T("ar", key)}</a>", html);
+            Assert.Contains($"id=\"{field}-error\">{T("ar", key)}</p>", html);
+        }
+        Assert.Contains("value=\"not an address\"", html);
+        Assert.Empty(await _app.MemberRowsAsync());
+
+        var api = await _client.PostAsJsonAsync("/api/expertpool/members", new { language = "ar", locationId = "azc-luttelgeest", channel = "location" });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var errors = (await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+        Assert.Equal(new[] { "ageRange", "consent", "targetGroup" }, errors.EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
     public async Task MyPage_ShowsOpenInvitations_AndLeaving_ErasesTheMember()
     {
         var id = await _app.CreateConsultationAsync();
@@ -101,6 +123,8 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
         Assert.Contains(T("ps", "ep.ind.taal"), html);
         Assert.Contains(T("ps", "ep.ind.huisvesting"), html);
         for (var n = 1; n <= 10; n++) Assert.Contains($"name=\"score.taal\" value=\"{n}\"", html);
+        // Each scale says which end is good with faces too: a sad one at 1, a happy one at 10.
+        Assert.Equal(2, Regex.Count(html, "<p class=\"scale-ends\" aria-hidden=\"true\"><span><svg class=\"face\"[^>]*>.*?</svg> 1</span><span>10 <svg class=\"face\""));
         // Not translated yet: the Dutch, as it is.
         Assert.Contains("Taal en wonen", html);
 
