@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Expertpool;
 using Signalering.Domain.Texts;
@@ -141,6 +142,18 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
         Assert.Contains(T("ps", "ep.answer.used"), await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await _client.PostAsync($"/e/i/{token}", Form(("lang", "ps"), ("score.taal", "9")))).StatusCode);
         Assert.Single(await _app.AnswerRowsAsync());
+    }
+
+    [Fact]
+    public async Task LocationLink_InTheLocationsFirstLanguages_EachInItsOwnDirection()
+    {
+        var pages = _app.Services.GetRequiredService<Signalering.Functions.Web.PageRenderer>();
+        var html = await pages.RenderAsync<Signalering.Functions.Features.Expertpool.ExpertpoolLocationLink>(new
+        {
+            LocationToken = "t0k3n", Languages = new[] { Domain.Languages.FormLanguages.Get("ar"), Domain.Languages.FormLanguages.Get("uk") },
+        });
+        Assert.Contains($"<a lang=\"ar\" dir=\"rtl\" href=\"/e/l/t0k3n?lang=ar\">{T("ar", "ep.location.link")}</a>", html);
+        Assert.Contains($" · <a lang=\"uk\" dir=\"ltr\" href=\"/e/l/t0k3n?lang=uk\">{T("uk", "ep.location.link")}</a>", html);
     }
 
     /// <summary>The same budget as the report form: first load at most 30 KB compressed, nothing from another host.</summary>
