@@ -46,17 +46,13 @@ public static class ExpertpoolPages
         pages.PageAsync<ChooseLanguagePage>(new { Href = href });
 
     public static async Task<IResult> LocationAsync(string token, [FromQuery] string? lang, ReferenceDataProvider reference, LocationTokens tokens,
-        ExpertpoolService expertpool, PageRenderer pages, CancellationToken ct)
+        MembershipService members, PageRenderer pages, CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);
         if (!tokens.TryVerify(token, out var tokenId) || !set.TryResolveToken(tokenId, out var location, out _)) return ResidentFormEndpoints.TokenError();
         if (!FormLanguages.TryGet(lang, out _)) return await ChooseLanguageAsync(pages, l => $"/e/l/{token}?lang={l}");
-        return await pages.PageAsync<LocationPage>(new { L = Language(lang), LocationToken = token, Published = await PublishedAsync(expertpool, location.Id, ct) });
+        return await pages.PageAsync<LocationPage>(new { L = Language(lang), LocationToken = token, Published = await members.PublishedAtAsync(location.Id, ct) });
     }
-
-    private static async Task<IReadOnlyList<Consultation>> PublishedAsync(ExpertpoolService expertpool, string locationId, CancellationToken ct) =>
-        (await expertpool.Tables.ConsultationsAsync(ct)).Where(c => c.Outcome is not null && c.LocationIds.Contains(locationId))
-            .OrderByDescending(c => c.Outcome!.PublishedAt).ToList();
 
     // ---- joining
 
@@ -112,14 +108,14 @@ public static class ExpertpoolPages
 
     public static Task<IResult> EnterCode([FromQuery] string? lang, PageRenderer pages) => pages.PageAsync<MemberCodePage>(new { L = Language(lang) });
 
-    public static async Task<IResult> MyPageAsync(HttpContext http, MembershipService members, ExpertpoolService expertpool, PageRenderer pages, CancellationToken ct)
+    public static async Task<IResult> MyPageAsync(HttpContext http, MembershipService members, PageRenderer pages, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var l = Language(form["lang"]);
         switch (await members.FindAsync(StatusLookup.ClientOf(http), form["code"], ct))
         {
             case MemberLookup.Found { Code: var code, View: var view }:
-                return await pages.PageAsync<MyPage>(new { L = l, Code = code.ToString(), View = view, Published = await PublishedAsync(expertpool, view.Member.LocationId, ct) });
+                return await pages.PageAsync<MyPage>(new { L = l, Code = code.ToString(), View = view, Published = await members.PublishedAtAsync(view.Member.LocationId, ct) });
             case MemberLookup.Blocked b:
                 return await TooManyAsync(http, b.RetryAfter, l, pages);
             default:
@@ -203,10 +199,10 @@ public static class ExpertpoolPages
 
     // ---- you said, we did
 
-    public static async Task<IResult> ResultsAsync(string id, [FromQuery] string? lang, ExpertpoolService expertpool, PageRenderer pages, CancellationToken ct)
+    public static async Task<IResult> ResultsAsync(string id, [FromQuery] string? lang, MembershipService members, PageRenderer pages, CancellationToken ct)
     {
         var l = Language(lang);
-        if (await expertpool.Tables.GetConsultationAsync(id, ct) is not var (c, _) || c.Outcome is null)
+        if (await members.PublishedAsync(id, ct) is not { } c)
             return await pages.PageAsync<MessagePage>(new { L = l, Heading = l.T("ep.results.title"), Text = l.T("ep.results.none") }, StatusCodes.Status404NotFound);
         return await pages.PageAsync<ResultsPage>(new { L = l, Texts = new ConsultationText(c, l.Code) });
     }

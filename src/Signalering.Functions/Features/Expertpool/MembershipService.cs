@@ -88,6 +88,15 @@ public sealed class MembershipService(ExpertpoolService expertpool, ReferenceDat
             _ => new WithdrawResult.NotFound(),
         };
 
+    /// <summary>"You said, we did" at a location: the consultations there whose outcome is published, newest first.</summary>
+    public async Task<IReadOnlyList<Consultation>> PublishedAtAsync(string locationId, CancellationToken ct) =>
+        (await expertpool.Tables.ConsultationsAsync(ct)).Where(c => c.Outcome is not null && c.LocationIds.Contains(locationId))
+            .OrderByDescending(c => c.Outcome!.PublishedAt).ToList();
+
+    /// <summary>A consultation whose outcome is published; null while there is none (or no such consultation).</summary>
+    public async Task<Consultation?> PublishedAsync(string id, CancellationToken ct) =>
+        await expertpool.Tables.GetConsultationAsync(id, ct) is var (c, _) && c.Outcome is not null ? c : null;
+
     public Task<InvitationState> InvitationAsync(string? token, CancellationToken ct) => expertpool.OpenInvitationAsync(token, ct);
 
     /// <summary>
