@@ -1,3 +1,4 @@
+using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Domain.Signals;
 
@@ -59,29 +60,53 @@ public sealed record Member
     public Member(string targetGroup, string locationId, string language, IReadOnlyList<string> languages, string ageRange, string? gender,
         IReadOnlyList<string> indicators, InviteChannel channel, string? contact, ConsentRecord? consent)
     {
-        if (consent is null || consent.TextVersion != ConsentRecord.CurrentVersion || !ConsentRecord.CurrentItems.All(consent.Agreed.Contains))
-            throw new DomainException("Joining needs explicit consent to the current consent text.", "consent");
-        if (!TargetGroups.IsValid(targetGroup)) throw new DomainException("Choose a target group.", "targetGroup");
-        if (string.IsNullOrWhiteSpace(locationId)) throw new DomainException("Choose where you live.", "locationId");
-        if (!FormLanguages.TryGet(language, out var lang)) throw new DomainException("Not a form language.", "language");
-        if (languages.Count is 0 or > 10 || languages.Any(l => !FormLanguages.TryGet(l, out _)))
-            throw new DomainException("Choose the languages you speak.", "languages");
-        if (!AgeRanges.All.Contains(ageRange)) throw new DomainException("Choose an age range.", "ageRange");
-        if (gender is not null && !Genders.All.Contains(gender)) throw new DomainException("Unknown gender option.", "gender");
-        if (indicators.Any(i => !Expertpool.Indicators.TryGet(i, out _))) throw new DomainException("Unknown indicator.", "indicators");
-        if (!Enum.IsDefined(channel)) throw new DomainException("Choose how we invite you.", "channel");
-        contact = channel switch
-        {
-            InviteChannel.Location when !string.IsNullOrWhiteSpace(contact) => throw new DomainException("No contact details with the location link.", "contact"),
-            InviteChannel.Location => null,
-            InviteChannel.Email => ContactOf(contact, email: true),
-            _ => ContactOf(contact, email: false),
-        };
+        if (Problems(targetGroup, locationId, language, languages, ageRange, gender, indicators, channel, contact, consent) is [var first, ..])
+            throw new DomainException(first.Message, first.Field);
+        var lang = FormLanguages.Get(language);
+        contact = ContactFor(channel, contact);
         TargetGroup = targetGroup; LocationId = locationId; Language = lang.Code;
         Languages = languages.Select(l => FormLanguages.Get(l).Code).Distinct().ToList();
         AgeRange = ageRange; Gender = gender; Indicators = indicators.Distinct().ToList(); Channel = channel; Contact = contact;
-        Consent = consent;
+        Consent = consent!;
     }
+
+    /// <summary>
+    /// Everything wrong with a would-be member's profile, by field, so a form can say it all at once; empty when the
+    /// constructor accepts it, whose refusal is the first of these. <paramref name="channel"/> null: none chosen.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Problems(string? targetGroup, string? locationId, string? language, IReadOnlyList<string> languages,
+        string? ageRange, string? gender, IReadOnlyList<string> indicators, InviteChannel? channel, string? contact, ConsentRecord? consent)
+    {
+        var problems = new List<FieldError>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok) problems.Add(new FieldError(field, message));
+        }
+        Check(consent is not null && consent.TextVersion == ConsentRecord.CurrentVersion && ConsentRecord.CurrentItems.All(consent.Agreed.Contains),
+            "consent", "Joining needs explicit consent to the current consent text.");
+        Check(TargetGroups.IsValid(targetGroup), "targetGroup", "Choose a target group.");
+        Check(!string.IsNullOrWhiteSpace(locationId), "locationId", "Choose where you live.");
+        Check(FormLanguages.TryGet(language, out _), "language", "Not a form language.");
+        Check(languages.Count is > 0 and <= 10 && languages.All(l => FormLanguages.TryGet(l, out _)), "languages", "Choose the languages you speak.");
+        Check(ageRange is not null && AgeRanges.All.Contains(ageRange), "ageRange", "Choose an age range.");
+        Check(gender is null || Genders.All.Contains(gender), "gender", "Unknown gender option.");
+        Check(indicators.All(i => Expertpool.Indicators.TryGet(i, out _)), "indicators", "Unknown indicator.");
+        Check(channel is { } c && Enum.IsDefined(c), "channel", "Choose how we invite you.");
+        if (channel is { } chosen && Enum.IsDefined(chosen))
+        {
+            try { ContactFor(chosen, contact); }
+            catch (DomainException e) { problems.Add(new FieldError(e.Field!, e.Message)); }
+        }
+        return problems;
+    }
+
+    private static string? ContactFor(InviteChannel channel, string? contact) => channel switch
+    {
+        InviteChannel.Location when !string.IsNullOrWhiteSpace(contact) => throw new DomainException("No contact details with the location link.", "contact"),
+        InviteChannel.Location => null,
+        InviteChannel.Email => ContactOf(contact, email: true),
+        _ => ContactOf(contact, email: false),
+    };
 
     /// <summary>Validated as the resident form validates contact details, with the error on this form's own field.</summary>
     private static string ContactOf(string? value, bool email)

@@ -9,10 +9,6 @@ public static class EndpointMap
         app.MapReferenceEndpoints();
         app.MapResidentFormEndpoints();
         app.MapHealthEndpoints();
-        app.MapExpertpoolEndpoints();
-        app.MapConsultationAdminEndpoints();
-        app.MapExpertpoolPagesEndpoints();
-        app.MapConsultationPagesEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Signalering.Domain.Flagging;
 using Signalering.Domain.Locations;
 using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
+using Signalering.Functions.Features.Expertpool;
 using Signalering.Functions.Hosting;
 using Signalering.Functions.Telemetry;
 using Signalering.Storage;

@@ -28,10 +28,4 @@ public sealed class HttpTriggers(SignaleringHttp http)
 
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req) => http.Handle(req);
-
-    [Function("Expertpool")]
-    public IResult Expertpool([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", Route = "api/expertpool/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("ExpertpoolPages")]
-    public IResult ExpertpoolPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "e/{*path}")] HttpRequest req) => http.Handle(req);
 }

@@ -28,6 +28,16 @@ public sealed class MemberTest
     }
 
     [Fact]
+    public void Problems_NamesEveryWrongField_TheFirstIsWhatJoiningRefuses()
+    {
+        var problems = Member.Problems(null, "azc-luttelgeest", "ar", ["ar"], "12", null, ["taal"], InviteChannel.Email, "not an address", null);
+        Assert.Equal(new[] { "consent", "targetGroup", "ageRange", "email" }, problems.Select(p => p.Field));
+        Assert.Equal("consent", Assert.Throws<DomainException>(() =>
+            new Member("", "azc-luttelgeest", "ar", ["ar"], "12", null, ["taal"], InviteChannel.Email, "not an address", null)).Field);
+        Assert.Empty(Member.Problems(TargetGroups.AsylumSeeker, "azc-luttelgeest", "ar", ["ar"], "26-35", null, ["taal"], InviteChannel.Location, null, Consent()));
+    }
+
+    [Fact]
     public void Contact_OnlyForTheChannelThatNeedsIt()
     {
         Assert.Null(Join(Consent()).Contact);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Expertpool;
 using Signalering.Domain.Texts;
@@ -67,6 +68,28 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
     }
 
     [Fact]
+    public async Task JoinByForm_SaysEveryMissingAnswerAtOnce_EachOnItsField()
+    {
+        var refused = await _client.PostAsync("/e/join", Form([("lang", "ar"), ("loc", _app.Token(Intakes.AzcMainBuilding)), ("channel", "email"),
+            ("email", "not an address")]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        // In the list at the top, each linking to its field, and next to the field itself.
+        foreach (var (field, key) in new[] { ("consent", "ep.error.consent"), ("targetGroup", "ep.error.required"), ("ageRange", "ep.error.required"), ("email", "error.email") })
+        {
+            Assert.Contains($"<a href=\"#{field}\">{T("ar", key)}</a>", html);
+            Assert.Contains($"id=\"{field}-error\">{T("ar", key)}</p>", html);
+        }
+        Assert.Contains("value=\"not an address\"", html);
+        Assert.Empty(await _app.MemberRowsAsync());
+
+        var api = await _client.PostAsJsonAsync("/api/expertpool/members", new { language = "ar", locationId = "azc-luttelgeest", channel = "location" });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var errors = (await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+        Assert.Equal(new[] { "ageRange", "consent", "targetGroup" }, errors.EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
     public async Task MyPage_ShowsOpenInvitations_AndLeaving_ErasesTheMember()
     {
         var id = await _app.CreateConsultationAsync();
@@ -101,6 +124,8 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
         Assert.Contains(T("ps", "ep.ind.taal"), html);
         Assert.Contains(T("ps", "ep.ind.huisvesting"), html);
         for (var n = 1; n <= 10; n++) Assert.Contains($"name=\"score.taal\" value=\"{n}\"", html);
+        // Each scale says which end is good with faces too: a sad one at 1, a happy one at 10.
+        Assert.Equal(2, Regex.Count(html, "<p class=\"scale-ends\" aria-hidden=\"true\"><span><svg class=\"face\"[^>]*>.*?</svg> 1</span><span>10 <svg class=\"face\""));
         // Not translated yet: the Dutch, as it is.
         Assert.Contains("Taal en wonen", html);
 
@@ -117,6 +142,18 @@ public sealed partial class ExpertpoolPagesTest : IDisposable
         Assert.Contains(T("ps", "ep.answer.used"), await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await _client.PostAsync($"/e/i/{token}", Form(("lang", "ps"), ("score.taal", "9")))).StatusCode);
         Assert.Single(await _app.AnswerRowsAsync());
+    }
+
+    [Fact]
+    public async Task LocationLink_InTheLocationsFirstLanguages_EachInItsOwnDirection()
+    {
+        var pages = _app.Services.GetRequiredService<Signalering.Functions.Web.PageRenderer>();
+        var html = await pages.RenderAsync<Signalering.Functions.Features.Expertpool.ExpertpoolLocationLink>(new
+        {
+            LocationToken = "t0k3n", Languages = new[] { Domain.Languages.FormLanguages.Get("ar"), Domain.Languages.FormLanguages.Get("uk") },
+        });
+        Assert.Contains($"<a lang=\"ar\" dir=\"rtl\" href=\"/e/l/t0k3n?lang=ar\">{T("ar", "ep.location.link")}</a>", html);
+        Assert.Contains($" · <a lang=\"uk\" dir=\"ltr\" href=\"/e/l/t0k3n?lang=uk\">{T("uk", "ep.location.link")}</a>", html);
     }
 
     /// <summary>The same budget as the report form: first load at most 30 KB compressed, nothing from another host.</summary>

@@ -2,23 +2,21 @@ using Microsoft.Extensions.Options;
 using Signalering.Domain.Expertpool;
 using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
-using Signalering.Functions.Hosting;
-using Signalering.Functions.Triggers;
 using Signalering.Storage;
 using Signalering.Storage.Tables;
 
-namespace Signalering.Functions.Extensions;
+namespace Signalering.Functions.Features.Expertpool;
 
 public static class ExpertpoolServices
 {
     /// <summary>The municipality manages and analyses consultations; administrators may too.</summary>
     public const string MunicipalityPolicy = "expertpool-municipality";
 
-    /// <summary>The expertpool: its tables, keys, flows, reports and timers.</summary>
+    /// <summary>The expertpool: its tables, keys, flows, reports and timers, and the use cases its API and pages share.</summary>
     public static IServiceCollection AddExpertpool(this IServiceCollection services)
     {
         services.AddOptions<ExpertpoolOptions>().BindConfiguration(ExpertpoolOptions.Section)
-            .Validate(o => ServiceCollectionExtensions.IsSecret(o.PseudonymKey), "Expertpool:PseudonymKey must be base64 of at least 32 bytes.")
+            .Validate(o => Extensions.ServiceCollectionExtensions.IsSecret(o.PseudonymKey), "Expertpool:PseudonymKey must be base64 of at least 32 bytes.")
             .Validate(o => o.ReminderDaysBeforeClosing is >= 1 and <= 30, "Expertpool:ReminderDaysBeforeClosing must be 1 to 30.")
             .ValidateOnStart();
         services.AddSingleton(sp =>
@@ -36,6 +34,8 @@ public static class ExpertpoolServices
         services.AddSingleton<ExpertpoolService>();
         services.AddSingleton<ExpertpoolTranslation>();
         services.AddSingleton<ExpertpoolReports>();
+        services.AddSingleton<MembershipService>();
+        services.AddSingleton<ConsultationService>();
         services.AddAuthorizationBuilder().AddPolicy(MunicipalityPolicy,
             p => p.RequireRole(Roles.Municipality, Roles.Admin).RequireClaim(SignaleringClaims.Organisation));
         return services;
