@@ -5,13 +5,10 @@ public static class EndpointMap
     /// <summary>Every endpoint behind the HTTP functions (see Hosting/SignaleringHttp.cs and Triggers/HttpTriggers.cs).</summary>
     public static IEndpointRouteBuilder MapSignaleringEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapSignalsEndpoints();
-        app.MapReferenceEndpoints();
         app.MapAdminEndpoints();
         app.MapOperationsEndpoints();
         app.MapPosterEndpoints();
         app.MapAdminPagesEndpoints();
-        app.MapResidentFormEndpoints();
         app.MapInboxEndpoints();
         app.MapInboxPageEndpoints();
         app.MapReportsEndpoints();

@@ -47,10 +47,10 @@ public static class ExpertpoolPagesEndpoints
     private static ExpertpoolHtml Html(string? lang) => new(FormLanguages.TryGet(lang, out var l) ? l.Code : "en");
 
     private static async Task<IResult> LocationAsync(string token, string? lang, ReferenceDataProvider reference, LocationTokens tokens,
-        ExpertpoolService expertpool, CancellationToken ct)
+        ExpertpoolService expertpool, Web.PageRenderer pages, CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);
-        if (!tokens.TryVerify(token, out var tokenId) || !set.TryResolveToken(tokenId, out var location, out _)) return ResidentFormEndpoints.TokenError();
+        if (!tokens.TryVerify(token, out var tokenId) || !set.TryResolveToken(tokenId, out var location, out _)) return await Features.Intake.IntakePages.TokenErrorAsync(pages);
         if (!FormLanguages.TryGet(lang, out var language))
             return Result(new ExpertpoolHtml("en").Page("Expertpool", ExpertpoolHtml.LanguageChooser(l => $"/e/l/{token}?lang={l}")));
         var h = new ExpertpoolHtml(language.Code);

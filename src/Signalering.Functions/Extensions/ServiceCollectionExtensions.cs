@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<Features.Status.StatusService>();
+        services.AddSingleton<Features.Intake.ResidentFormService>();
         services.AddSingleton<Web.PageRenderer>();
         // Razor encodes what pages write; only markup characters need it. Encoding every Arabic or Ge'ez letter as an
         // entity would triple the size of a resident page on a slow phone.

@@ -11,22 +11,12 @@ namespace Signalering.Functions.Triggers;
 /// </summary>
 public sealed class HttpTriggers(SignaleringHttp http)
 {
-    [Function("SubmitSignal")]
-    public IResult SubmitSignal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signals")] HttpRequest req) => http.Handle(req);
-
-
-    [Function("Reference")]
-    public IResult Reference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reference/{*path}")] HttpRequest req) => http.Handle(req);
-
     /// <summary>Reference data, QR tokens, queues and poison replay, report rebuilds: the Functions host's admin key as well as the app's own checks.</summary>
     [Function("Admin")]
     public IResult Admin([HttpTrigger(AuthorizationLevel.Admin, "get", "put", "post", "delete", Route = "api/admin/{*path}")] HttpRequest req) => http.Handle(req);
 
     [Function("AdminPages")]
     public IResult AdminPages([HttpTrigger(AuthorizationLevel.Admin, "get", "post", Route = "admin/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("ResidentForm")]
-    public IResult ResidentForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "r/{*path}")] HttpRequest req) => http.Handle(req);
 
 
     [Function("Inbox")]
