@@ -20,8 +20,17 @@ public static class IntakeApi
     public static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, CancellationToken ct)
     {
         RequestBodyLimit.Apply(request.HttpContext, JsonBody.MaxBytes);
-        var (body, problem) = await JsonBody.ReadAsync<IntakeRequest>(request, Json, ct);
-        if (problem is not null) return problem;
+        IntakeRequest? body;
+        try
+        {
+            (body, var problem) = await JsonBody.ReadAsync<IntakeRequest>(request, Json, ct);
+            if (problem is not null) return problem;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body sent without its length passes JsonBody's check and stops at the limit while it is read.
+            return Problems.Field("body", $"The body is too large (at most {JsonBody.MaxBytes / 1024} KB).", e.StatusCode);
+        }
 
         // The header (the HTTP convention) and the field (for clients that cannot set headers) name the same key.
         var header = request.Headers["Idempotency-Key"].ToString();
