@@ -5,9 +5,6 @@ public static class EndpointMap
     /// <summary>Every endpoint behind the HTTP functions (see Hosting/SignaleringHttp.cs and Triggers/HttpTriggers.cs).</summary>
     public static IEndpointRouteBuilder MapSignaleringEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapSignalsEndpoints();
-        app.MapReferenceEndpoints();
-        app.MapResidentFormEndpoints();
         app.MapHealthEndpoints();
         return app;
     }

@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Features.Reports.ReportsService>();
         services.AddSingleton<Features.Admin.AdminService>();
         services.AddSingleton<Features.Inbox.InboxService>();
+        services.AddSingleton<Features.Intake.ResidentFormService>();
         services.AddSingleton<Web.PageRenderer>();
         services.AddSingleton<Features.SignIn.SignInService>();
         services.AddHttpContextAccessor();

@@ -95,10 +95,13 @@ public sealed class SignaleringHttp(IServiceProvider services)
 
     private sealed class PipelineResult(RequestDelegate pipeline, Endpoint endpoint) : IResult
     {
-        public Task ExecuteAsync(HttpContext context)
+        public async Task ExecuteAsync(HttpContext context)
         {
+            // The function's own endpoint carries its route: telemetry names the request span after it when the request ends.
+            var routed = context.GetEndpoint();
             context.Items[EndpointItem] = endpoint;
-            return pipeline(context);
+            try { await pipeline(context); }
+            finally { if (routed is not null) context.SetEndpoint(routed); }
         }
     }
 }

@@ -11,20 +11,6 @@ namespace Signalering.Functions.Triggers;
 /// </summary>
 public sealed class HttpTriggers(SignaleringHttp http)
 {
-    [Function("SubmitSignal")]
-    public IResult SubmitSignal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signals")] HttpRequest req) => http.Handle(req);
-
-
-    [Function("Reference")]
-    public IResult Reference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reference/{*path}")] HttpRequest req) => http.Handle(req);
-
-    [Function("ResidentForm")]
-    public IResult ResidentForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "r/{*path}")] HttpRequest req) => http.Handle(req);
-
-
-    /// <summary>The expertpool's staff pages under the inbox's path, until they move into Features/ too.</summary>
-    [Function("ConsultationPages")]
-    public IResult ConsultationPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "inbox/expertpool/{*path}")] HttpRequest req) => http.Handle(req);
 
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req) => http.Handle(req);

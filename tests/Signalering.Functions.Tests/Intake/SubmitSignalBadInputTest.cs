@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -114,6 +115,34 @@ public sealed class SubmitSignalBadInputTest : IDisposable
         Assert.True(errors.TryGetProperty("language", out _));
         Assert.True(errors.TryGetProperty("category", out _));
         Assert.True(errors.TryGetProperty("text", out _));
+    }
+
+    [Fact]
+    public async Task Submit_HeaderAndFieldKeysDiffer_Returns400NamingIdempotencyKey()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/signals") { Content = JsonContent.Create(Intakes.Body(_app, key: "field-key-12345")) };
+        request.Headers.Add("Idempotency-Key", "header-key-12345");
+        var response = await _app.CreateClient().SendAsync(request);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(json.GetProperty("errors").TryGetProperty("idempotencyKey", out _));
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Submit_BodyOver64KB_Returns413NamingBody()
+    {
+        var body = Intakes.Body(_app);
+        body["padding"] = new string('x', 64 * 1024); // an unknown field is skipped, so only the size is wrong
+        var response = await _app.CreateClient().PostAsync("/api/signals",
+            new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(json.GetProperty("errors").TryGetProperty("body", out _));
+        await AssertNothingStoredAsync();
     }
 
     private async Task AssertNothingStoredAsync()

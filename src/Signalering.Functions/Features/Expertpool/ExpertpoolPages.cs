@@ -49,7 +49,7 @@ public static class ExpertpoolPages
         MembershipService members, PageRenderer pages, CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);
-        if (!tokens.TryVerify(token, out var tokenId) || !set.TryResolveToken(tokenId, out var location, out _)) return ResidentFormEndpoints.TokenError();
+        if (!tokens.TryVerify(token, out var tokenId) || !set.TryResolveToken(tokenId, out var location, out _)) return await pages.PageAsync<TokenErrorPage>(new { }, StatusCodes.Status404NotFound);
         if (!FormLanguages.TryGet(lang, out _)) return await ChooseLanguageAsync(pages, l => $"/e/l/{token}?lang={l}");
         return await pages.PageAsync<LocationPage>(new { L = Language(lang), LocationToken = token, Published = await members.PublishedAtAsync(location.Id, ct) });
     }

@@ -1,4 +1,4 @@
-namespace Signalering.Functions.Resident;
+namespace Signalering.Functions.Features.Intake;
 
 /// <summary>
 /// The report form's only JavaScript, an enhancement: without it the form posts normally. With it:

@@ -1,0 +1,40 @@
+using Signalering.Domain.Categories;
+using Signalering.Domain.Flagging;
+using Signalering.Domain.Languages;
+using Signalering.Domain.Locations;
+using Signalering.Domain.ReferenceData;
+using Signalering.Domain.Signals;
+
+namespace Signalering.Functions.Features.Intake;
+
+/// <summary>Where a QR code was scanned: its location, with the reference data the form's steps are drawn from.</summary>
+public sealed record FormPlace(string Token, Location Location, ReferenceSet Set)
+{
+    /// <summary>"-" as the subcategory step: the resident found no fitting tile (then a text is required).</summary>
+    public const string NoSubcategory = "-";
+
+    /// <summary>Every form language, the location's main languages first.</summary>
+    public IReadOnlyList<FormLanguage> Languages =>
+        Location.MainLanguages.Where(c => FormLanguages.TryGet(c, out _)).Select(FormLanguages.Get).Concat(FormLanguages.All).Distinct().ToList();
+
+    /// <summary>The main category <paramref name="category"/> in <paramref name="lang"/>; null when either is not one.</summary>
+    public (FormLanguage Language, Category Main)? Main(string lang, string category) =>
+        FormLanguages.TryGet(lang, out var language) && Set.Categories.TryGet(category, out var main) && main.IsMain ? (language, main) : null;
+
+    /// <summary>
+    /// Whether choosing this tile flags a signal as about suicide (the intake's own rule), so its emergency block also
+    /// gives 113, the suicide prevention line.
+    /// </summary>
+    public static bool IsAboutSuicide(Category main, Category? sub) => SignalFlagsInfo.From(main, sub, FlagResult.None).MentionsSuicide;
+
+    /// <summary>The form's last step: a main category and one of its subcategories (or <see cref="NoSubcategory"/>).</summary>
+    public FormStep? Step(string lang, string category, string sub)
+    {
+        if (Main(lang, category) is not var (language, main)) return null;
+        if (sub == NoSubcategory) return new FormStep(language, main, null);
+        return Set.Categories.TryGet(sub, out var s) && s.ParentCode == main.Code ? new FormStep(language, main, s) : null;
+    }
+}
+
+/// <summary>The details step of the form: what the resident chose on the way there.</summary>
+public sealed record FormStep(FormLanguage Language, Category Main, Category? Sub);
