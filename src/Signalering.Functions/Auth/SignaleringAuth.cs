@@ -50,8 +50,6 @@ public static class SignaleringAuth
     public const string ReportsPolicy = "reports";
     /// <summary>Reference data, routing, QR tokens, queues: the admin app role, checked in the app as well as by the host key.</summary>
     public const string AdminPolicy = "admin";
-    /// <summary>Transitional: the pasted-token cookie of the old page sign-in.</summary>
-    public const string TokenCookie = "signalering_token";
     /// <summary>The staff session: a cookie for pages, a bearer token for the API; chosen per request.</summary>
     public const string StaffScheme = "staff";
     public const string SessionCookie = "signalering_session";
@@ -69,7 +67,6 @@ public static class SignaleringAuth
             // An API client sends a bearer token; a browser carries the session cookie.
             .AddPolicyScheme(StaffScheme, "Staff", o => o.ForwardDefaultSelector = c =>
                 c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || c.Request.Cookies.ContainsKey(TokenCookie) // transitional: the old page sign-in
                     ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddJwtBearer(o => ConfigureBearer(o, options, builder.Environment));
 
@@ -141,15 +138,6 @@ public static class SignaleringAuth
     private static void ConfigureBearer(JwtBearerOptions o, AuthOptions options, IHostEnvironment environment)
     {
         o.MapInboundClaims = false;
-        // Transitional: the old page sign-in kept a pasted token in a cookie.
-        o.Events = new JwtBearerEvents
-        {
-            OnMessageReceived = c =>
-            {
-                if (string.IsNullOrEmpty(c.Request.Headers.Authorization) && c.Request.Cookies.TryGetValue(TokenCookie, out var token)) c.Token = token;
-                return Task.CompletedTask;
-            },
-        };
         // A stolen token's life ends on time (the default allows five minutes more), and a refused token is not told why.
         o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
         o.IncludeErrorDetails = false;

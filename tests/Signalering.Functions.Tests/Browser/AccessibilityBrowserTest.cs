@@ -105,10 +105,8 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         var id = await App.CreateConsultationAsync(DateTimeOffset.UtcNow.AddHours(-1));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 1024, Height = 768 } });
         var page = await context.NewPageAsync();
-        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
         await page.GotoAsync("/inbox");
-        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "axe", TimeSpan.FromHours(1)));
-        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Municipality, "gemeente-regie");
         await page.Locator("table").WaitForAsync();
         foreach (var path in new[] { "/inbox/expertpool", "/inbox/expertpool/nieuw", $"/inbox/expertpool/{id}", $"/inbox/expertpool/{id}/talen/ar", $"/inbox/expertpool/{id}/rapport" })
         {
@@ -142,9 +140,7 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         var page = await context.NewPageAsync();
         await page.GotoAsync("/inbox");
         await Axe.AssertNoViolationsAsync(page);
-        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
-        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Coordinator, "coa-luttelgeest", "axe", TimeSpan.FromHours(1)));
-        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Coordinator, "coa-luttelgeest");
         await page.Locator("table").WaitForAsync();
         await Axe.AssertNoViolationsAsync(page);
         await page.GotoAsync($"/inbox/signals/{code.Replace("-", "")}");

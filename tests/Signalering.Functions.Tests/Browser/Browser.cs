@@ -75,3 +75,15 @@ public static class Axe
         Assert.True(list.Count == 0, $"{page.Url}:\n" + string.Join("\n", list));
     }
 }
+
+/// <summary>The development sign-in page, as a developer uses it: a staff page sends the browser there, pick a role and an organisation.</summary>
+public static class DevSignIn
+{
+    public static async Task PickAsync(IPage page, string role, string organisation)
+    {
+        if (!page.Url.Contains("/aanmelden", StringComparison.Ordinal)) await page.GotoAsync("/aanmelden");
+        await page.SelectOptionAsync("#role", role);
+        await page.SelectOptionAsync("#org", organisation);
+        await page.Locator("form[action='/aanmelden'] button").ClickAsync();
+    }
+}

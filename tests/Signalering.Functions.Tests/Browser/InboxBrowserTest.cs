@@ -35,9 +35,7 @@ public sealed class InboxBrowserTest(ChromiumFixture chromium) : IDisposable
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         await page.GotoAsync("/inbox");
-        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
-        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Coordinator, "coa-luttelgeest", "coordinator", TimeSpan.FromHours(1)));
-        await page.Locator("form[action='/inbox/login'] button").ClickAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Coordinator, "coa-luttelgeest");
         await page.Locator("table").WaitForAsync();
 
         await page.GotoAsync($"/inbox/signals/{code.Replace("-", "")}");

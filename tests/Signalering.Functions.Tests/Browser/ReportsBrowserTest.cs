@@ -32,9 +32,7 @@ public sealed class ReportsBrowserTest(ChromiumFixture chromium) : IDisposable
         var page = await context.NewPageAsync();
         await page.GotoAsync("/rapportage");
         await Axe.AssertNoViolationsAsync(page);
-        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
-        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "officer", TimeSpan.FromHours(1)));
-        await page.Locator("form[action='/rapportage/login'] button").ClickAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Municipality, "gemeente-regie");
         await page.Locator("table").First.WaitForAsync();
         Assert.Equal(2, await page.Locator("figure svg.chart").CountAsync());
         Assert.Contains("Opvang Oekraïne", await page.Locator("main").InnerTextAsync());
@@ -72,9 +70,7 @@ public sealed class ReportsBrowserTest(ChromiumFixture chromium) : IDisposable
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/rapportage");
-        var key = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Auth:DevSigningKey"]!;
-        await page.Locator("#token").FillAsync(Auth.SignaleringAuth.CreateDevToken(key, Auth.Roles.Municipality, "gemeente-regie", "officer", TimeSpan.FromHours(1)));
-        await page.Locator("form[action='/rapportage/login'] button").ClickAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Municipality, "gemeente-regie");
         await page.GotoAsync("/rapportage?groupBy=location");
         await page.Locator("table").First.WaitForAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });

@@ -20,8 +20,6 @@ public sealed class InboxPageTest : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private string Token(string org) => SignaleringAuth.CreateDevToken(_app.Services.GetRequiredService<IConfiguration>()["Auth:DevSigningKey"]!,
-        Roles.Coordinator, org, "page-test", TimeSpan.FromHours(1));
 
     [Fact]
     public async Task SignIn_List_Detail_Accept_AndAStaleFormIsRefused()
@@ -30,27 +28,29 @@ public sealed class InboxPageTest : IDisposable
         await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
         var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-        Assert.Contains("Toegangstoken", await browser.GetStringAsync("/inbox"));
-        var bad = await browser.PostAsync("/inbox/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "nonsense" }));
-        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
-        var login = await browser.PostAsync("/inbox/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token("coa-luttelgeest") }));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        // Not signed in: the one staff sign-in, and back to the inbox afterwards.
+        var anonymous = await browser.GetAsync("/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/aanmelden?terug=%2Finbox", anonymous.Headers.Location!.OriginalString);
+        var login = await browser.SignInAsync(Roles.Coordinator, "coa-luttelgeest", "/inbox");
+        Assert.Equal("/inbox", login.Headers.Location!.OriginalString);
 
         var list = await browser.GetStringAsync("/inbox");
         Assert.Contains(code, list);
         var detail = await browser.GetStringAsync($"/inbox/signals/{code.Replace("-", "")}");
         Assert.Contains("الماء يدخل غرفتي", detail);
-        var etag = WebUtility.HtmlDecode(Regex.Match(detail, "action=\"/inbox/signals/[A-Z0-9]+/accept\"><input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
+        var etag = ETagOf(detail, "accept");
         Assert.NotEmpty(etag);
 
-        var accept = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag }));
+        var withoutToken = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag }));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode); // a forged form (no anti-forgery token) changes nothing
+        Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
+        var af = StaffSession.AntiforgeryToken(detail);
+        var accept = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag, ["__af"] = af }));
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
 
-        var stale = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/resolve", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag }));
+        var stale = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/resolve", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag, ["__af"] = af }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("changed this signal", await stale.Content.ReadAsStringAsync());
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
@@ -58,8 +58,8 @@ public sealed class InboxPageTest : IDisposable
 
     private async Task<HttpClient> SignedInAsync(string org)
     {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/inbox/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token(org) }))).StatusCode);
+        var browser = await _app.SignedInAsync(Roles.Coordinator, org);
+        _antiforgery = StaffSession.AntiforgeryToken(await browser.GetStringAsync("/inbox"));
         return browser;
     }
 
@@ -72,9 +72,13 @@ public sealed class InboxPageTest : IDisposable
     }
 
     private static string ETagOf(string page, string action) => WebUtility.HtmlDecode(
-        Regex.Match(page, $"action=\"/inbox/signals/[A-Z0-9]+/{action}\"><input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
+        Regex.Match(page, $"action=\"/inbox/signals/[A-Z0-9]+/{action}\">(?:<input type=\"hidden\" name=\"__af\" value=\"[^\"]+\">)?<input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
 
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) => new(fields.ToDictionary(f => f.Name, f => f.Value));
+    private string? _antiforgery;
+
+    /// <summary>A form as the signed-in page sends it: with its anti-forgery token.</summary>
+    private FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Append(("__af", _antiforgery!)).ToDictionary(f => f.Item1, f => f.Item2));
 
     [Fact]
     public async Task History_IsInDutchWords_NotEventCodes()
@@ -158,8 +162,7 @@ public sealed class InboxPageTest : IDisposable
     {
         var code = await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
         await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await browser.PostAsync("/inbox/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token("nidos") }));
+        var browser = await _app.SignedInAsync(Roles.Coordinator, "nidos");
         Assert.DoesNotContain(code, await browser.GetStringAsync("/inbox"));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/inbox/signals/{code.Replace("-", "")}")).StatusCode);
     }

@@ -8,6 +8,7 @@ namespace Signalering.Functions.Features.Admin;
 /// its admin key guards these functions): <c>GET /beheer</c>, <c>POST /beheer/languages/{code}/review</c> (form:
 /// reviewer, reviewed) and <c>GET /beheer/locations/{id}/posters/{tokenId}</c>. A thin face over <see cref="AdminService"/>.
 /// </summary>
+[Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryToken]
 public static class AdminPages
 {
     public static async Task<IResult> IndexAsync(HttpContext http, PublicSite site, AdminService admin, PageRenderer pages, CancellationToken ct) =>

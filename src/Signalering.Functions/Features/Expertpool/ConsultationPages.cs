@@ -21,6 +21,7 @@ namespace Signalering.Functions.Features.Expertpool;
 /// <item><c>GET /inbox/expertpool/{id}/rapport</c>: the printable report.</item>
 /// </list>
 /// </summary>
+[Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryToken]
 public static class ConsultationPages
 {
     private static bool Allowed(HttpContext http) =>
@@ -28,8 +29,9 @@ public static class ConsultationPages
         && (http.User.IsInRole(Roles.Municipality) || http.User.IsInRole(Roles.Admin));
 
     private static Task<IResult> RefusedAsync(HttpContext http, PageRenderer pages) =>
-        pages.PageAsync<ConsultationRefusedPage>(new { http.User },
-            http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
+        http.User.Identity?.IsAuthenticated == true
+            ? pages.PageAsync<ConsultationRefusedPage>(new { http.User }, StatusCodes.Status403Forbidden)
+            : Task.FromResult(StaffAccess.SignIn(http));
 
     private static Task<IResult> UnknownAsync(HttpContext http, PageRenderer pages, string heading = "expertpool.unknown") =>
         pages.PageAsync<ConsultationUnknownPage>(new { http.User, Heading = StaffTexts.T(heading) }, StatusCodes.Status404NotFound);

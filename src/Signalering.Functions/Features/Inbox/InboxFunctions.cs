@@ -20,11 +20,7 @@ public sealed class InboxFunctions(SignaleringHttp http)
     [Function("InboxPage")]
     public IResult ListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox")] HttpRequest req) => http.Run(req, InboxPages.ListAsync);
 
-    [Function("InboxSignIn")]
-    public IResult SignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbox/login")] HttpRequest req) => http.Run(req, InboxPages.SignInAsync);
 
-    [Function("InboxSignOut")]
-    public IResult SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbox/logout")] HttpRequest req) => http.Run(req, InboxPages.SignOut);
 
     [Function("InboxSignalPage")]
     public IResult SignalPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox/signals/{code}")] HttpRequest req) =>

@@ -4,7 +4,6 @@ using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
-using Signalering.Functions.Endpoints;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Inbox;
@@ -12,10 +11,11 @@ namespace Signalering.Functions.Features.Inbox;
 /// <summary>
 /// The coordinators' inbox as pages in Dutch, for a laptop or a tablet: <c>GET /inbox</c> (the list, filtered),
 /// <c>GET /inbox/signals/{code}</c> (one signal), <c>POST /inbox/signals/{code}/{action}</c> (a step, as a form with
-/// the ETag the page was read with), <c>POST /inbox/login</c> and <c>/inbox/logout</c>. A thin face over
-/// <see cref="InboxService"/>, under the same rules as the API. The bearer token rides in an HttpOnly, SameSite=Strict
-/// cookie set by <see cref="PageSignIn"/>; without one every page is the sign-in page.
+/// the ETag the page was read with). A thin face over
+/// <see cref="InboxService"/>, under the same rules as the API. Someone not signed in is sent to
+/// the one staff sign-in (<c>/aanmelden</c>) and back.
 /// </summary>
+[Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryToken]
 public static class InboxPages
 {
     private const string Home = "/inbox";
@@ -24,7 +24,7 @@ public static class InboxPages
         [FromQuery] string? status = null, [FromQuery] string? category = null, [FromQuery] string? location = null,
         [FromQuery] string? urgent = null, [FromQuery] string? overdue = null)
     {
-        if (!SignedIn(http.User)) return await SignInPageAsync(pages);
+        if (!SignedIn(http.User)) return StaffAccess.SignIn(http);
         var org = SignaleringClaims.OrganisationOf(http.User)!;
         var set = await reference.GetAsync(ct);
         // A form sends empty fields and unchecked boxes: anything not understood means "no filter", never an error page.
@@ -43,14 +43,14 @@ public static class InboxPages
     public static async Task<IResult> DetailAsync(string code, HttpContext http, InboxService inbox, ReferenceDataProvider reference, PageRenderer pages,
         CancellationToken ct)
     {
-        if (!SignedIn(http.User)) return await SignInPageAsync(pages);
+        if (!SignedIn(http.User)) return StaffAccess.SignIn(http);
         return await SignalPageAsync(code, http, inbox, reference, pages, null, ct);
     }
 
     public static async Task<IResult> ActAsync(string code, string action, HttpContext http, InboxService inbox, ReferenceDataProvider reference,
         PageRenderer pages, CancellationToken ct)
     {
-        if (!SignedIn(http.User)) return await SignInPageAsync(pages);
+        if (!SignedIn(http.User)) return StaffAccess.SignIn(http);
         if (!InboxService.IsAction(action)) return Results.Redirect(Home);
         var form = await http.Request.ReadFormAsync(ct);
         string? F(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
@@ -64,11 +64,6 @@ public static class InboxPages
         };
     }
 
-    public static Task<IResult> SignInAsync(HttpContext http, PageRenderer pages, CancellationToken ct) =>
-        PageSignIn.SignInAsync(http, Home, error => SignInPageAsync(pages, error), ct);
-
-    public static IResult SignOut(HttpContext http) => PageSignIn.SignOut(http, Home);
-
     /// <summary>The signal's page, read (and audited) again; with <paramref name="error"/> the step that was refused, as a 409.</summary>
     private static async Task<IResult> SignalPageAsync(string code, HttpContext http, InboxService inbox, ReferenceDataProvider reference, PageRenderer pages,
         string? error, CancellationToken ct)
@@ -80,8 +75,6 @@ public static class InboxPages
             error is null ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }
 
-    private static Task<IResult> SignInPageAsync(PageRenderer pages, string? error = null) =>
-        pages.PageAsync<InboxSignInPage>(new { Error = error }, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
     private static bool SignedIn(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && SignaleringClaims.OrganisationOf(user) is not null && Roles.All.Any(user.IsInRole);

@@ -38,13 +38,7 @@ public sealed class ReportsFunctions(SignaleringHttp http)
     public IResult RegisterPageCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rapportage/klachtenregister.csv")] HttpRequest req) =>
         http.Run(req, ReportsPages.ComplaintsRegisterCsvAsync);
 
-    [Function("ReportsPageSignIn")]
-    public IResult SignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rapportage/login")] HttpRequest req) =>
-        http.Run(req, ReportsPages.SignInAsync);
 
-    [Function("ReportsPageSignOut")]
-    public IResult SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rapportage/logout")] HttpRequest req) =>
-        http.Run(req, ReportsPages.SignOut);
 
     [Function("Open311Discovery")]
     public IResult Open311Discovery([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/discovery.json")] HttpRequest req) =>

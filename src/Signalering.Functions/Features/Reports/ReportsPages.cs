@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Signalering.Functions.Auth;
-using Signalering.Functions.Endpoints;
-using Signalering.Functions.Resident;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Reports;
 
 /// <summary>
 /// The municipality's dashboard, in Dutch: <c>GET /rapportage</c> (the report with its filters and charts),
-/// <c>GET /rapportage/klachtenregister?year=</c>, the CSV downloads beside them, and the pages' sign-in. Same figures
+/// <c>GET /rapportage/klachtenregister?year=</c>, and the CSV downloads beside them. Same figures
 /// and suppression as the API: a thin face over <see cref="ReportsService"/>.
 /// </summary>
+[Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryToken]
 public static class ReportsPages
 {
     private const string Path = "/rapportage";
@@ -45,20 +44,12 @@ public static class ReportsPages
     public static async Task<IResult> ComplaintsRegisterCsvAsync(string? year, ReportsService reports, CancellationToken ct) =>
         ReportsCsv.ComplaintsRegister(await reports.ComplaintsRegisterAsync(year, ct));
 
-    public static Task<IResult> SignInAsync(HttpContext http, CancellationToken ct) => PageSignIn.SignInAsync(http, Path, e => LoginPage(e), ct);
-
-    public static IResult SignOut(HttpContext http) => PageSignIn.SignOut(http, Path);
-
     /// <summary>The sign-in page for someone not signed in, a 403 page for staff who are not the municipality; null for those who may read.</summary>
     private static async Task<IResult?> RefuseAsync(HttpContext http, PageRenderer pages, string reason)
     {
-        if (http.User.Identity?.IsAuthenticated != true) return LoginPage();
+        if (http.User.Identity?.IsAuthenticated != true) return StaffAccess.SignIn(http);
         if (http.User.IsInRole(Roles.Municipality) || http.User.IsInRole(Roles.Admin)) return null;
         return await pages.PageAsync<NoAccessPage>(new { http.User, Text = StaffTexts.T(reason) }, StatusCodes.Status403Forbidden);
     }
 
-    // Transitional: the shared sign-in (Endpoints/PageSignIn.cs) still builds its own page; it is being replaced as a whole.
-    private static IResult LoginPage(string? error = null) =>
-        PageSignIn.LoginPage((title, body) => new ResidentHtml("nl").Page(title, body, about: false), StaffTexts.T("reports.signIn"), Path + "/login",
-            "municipality --org gemeente-regie", error);
 }
