@@ -16,7 +16,7 @@ public static class SecurityHeaders
     public static string NonceOf(HttpContext context)
     {
         if (context.Items[NonceItem] is string nonce) return nonce;
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // hex: nothing for HTML to encode
         context.Items[NonceItem] = nonce;
         return nonce;
     }

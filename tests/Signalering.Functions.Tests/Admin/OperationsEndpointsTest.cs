@@ -15,7 +15,7 @@ public sealed class OperationsEndpointsTest : IDisposable
     [Fact]
     public async Task ReplayPoison_MovesMessagesBack_AndTheSignalIsRouted()
     {
-        var client = _app.CreateClient();
+        var client = _app.Admin();
         var code = await client.SubmitAcceptedAsync(Intakes.Body(_app));
         // Simulate a failure that poisoned the intake message, exactly as the host leaves it.
         var intake = _app.RawQueue(QueueNames.Intake);
@@ -45,7 +45,7 @@ public sealed class OperationsEndpointsTest : IDisposable
     [InlineData("/api/admin/queues/signals-intake/replay-poison?max=501", HttpStatusCode.BadRequest, "max")]
     public async Task ReplayPoison_BadRequest_IsAProblemNamingTheField(string path, HttpStatusCode status, string field)
     {
-        var response = await _app.CreateClient().PostAsync(path, null);
+        var response = await _app.Admin().PostAsync(path, null);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");

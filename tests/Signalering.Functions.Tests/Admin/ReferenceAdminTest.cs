@@ -15,7 +15,7 @@ public sealed class ReferenceAdminTest : IDisposable
     [Fact]
     public async Task GetReference_ReturnsSeededNoordoostpolderData()
     {
-        var body = JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/api/admin/reference")).RootElement;
+        var body = JsonDocument.Parse(await _app.Admin().GetStringAsync("/api/admin/reference")).RootElement;
         Assert.Contains(body.GetProperty("locations").EnumerateArray(), l => l.GetProperty("id").GetString() == "azc-luttelgeest");
         Assert.Contains(body.GetProperty("organisations").EnumerateArray(), o => o.GetProperty("kind").GetString() == "confidentialHandler");
         Assert.True(body.GetProperty("version").GetInt32() >= 1);
@@ -24,7 +24,7 @@ public sealed class ReferenceAdminTest : IDisposable
     [Fact]
     public async Task PutOrganisation_ThenRoutingRules_RoutesToTheNewOrganisation()
     {
-        var client = _app.CreateClient();
+        var client = _app.Admin();
         var put = await client.PutAsJsonAsync("/api/admin/organisations/busvervoerder",
             new { id = "busvervoerder", name = "Vervoerder Noordoostpolder", kind = "municipality", inbox = "Klantenservice OV" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -41,7 +41,7 @@ public sealed class ReferenceAdminTest : IDisposable
     [Fact]
     public async Task PutLocation_UnknownOperator_Returns400AndChangesNothing()
     {
-        var client = _app.CreateClient();
+        var client = _app.Admin();
         var before = await client.GetStringAsync("/api/admin/reference");
         var response = await client.PutAsJsonAsync("/api/admin/locations/nieuw",
             new { id = "nieuw", name = "Nieuwe locatie", type = "azc", operatorId = "bestaat-niet", municipality = "Noordoostpolder", mainLanguages = new[] { "ar" } });
@@ -55,7 +55,7 @@ public sealed class ReferenceAdminTest : IDisposable
     [Fact]
     public async Task PutCategory_MissingLanguageName_Returns400NamingNames()
     {
-        var response = await _app.CreateClient().PutAsJsonAsync("/api/admin/categories/nieuw",
+        var response = await _app.Admin().PutAsJsonAsync("/api/admin/categories/nieuw",
             new { code = "nieuw", promise = new { acknowledgeWithinWorkingHours = 8, resolveWithinWorkingDays = 5 }, names = new { nl = "Nieuw", en = "New" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -65,14 +65,14 @@ public sealed class ReferenceAdminTest : IDisposable
     [Fact]
     public async Task DeleteOrganisation_StillRoutedTo_Returns409()
     {
-        var response = await _app.CreateClient().DeleteAsync("/api/admin/organisations/coa-luttelgeest");
+        var response = await _app.Admin().DeleteAsync("/api/admin/organisations/coa-luttelgeest");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
     [Fact]
     public async Task QrTokens_CreateThenRevoke_TokenStopsWorking()
     {
-        var client = _app.CreateClient();
+        var client = _app.Admin();
         var created = await client.PostAsJsonAsync("/api/admin/locations/azc-luttelgeest/qr-tokens", new { wing = "Gebouw C" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;

@@ -15,7 +15,7 @@ public sealed class PosterBrowserTest(ChromiumFixture chromium) : IDisposable
     [Fact]
     public async Task EveryPoster_IsOneA4Page()
     {
-        var reference = JsonDocument.Parse(await _server.App.CreateClient().GetStringAsync("/api/admin/reference")).RootElement;
+        var reference = JsonDocument.Parse(await _server.App.Admin().GetStringAsync("/api/admin/reference")).RootElement;
         var posters = reference.GetProperty("locations").EnumerateArray()
             .SelectMany(l => (l.TryGetProperty("qrTokens", out var t) ? t.EnumerateArray() : default(JsonElement.ArrayEnumerator))
                 .Where(t => !(t.TryGetProperty("revoked", out var r) && r.GetBoolean())).Take(1)
@@ -25,6 +25,7 @@ public sealed class PosterBrowserTest(ChromiumFixture chromium) : IDisposable
 
         await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _server.BaseUrl });
         var page = await context.NewPageAsync();
+        await DevSignIn.PickAsync(page, Auth.Roles.Admin, "gemeente-regie");
         foreach (var poster in posters)
         {
             await page.GotoAsync(poster);

@@ -145,7 +145,7 @@ public sealed class ResidentFormBrowserTest(ChromiumFixture chromium) : IDisposa
         Assert.Equal(404, forged!.Status);
         Assert.Contains(T("am", "error.token"), await page.ContentAsync());
 
-        var client = App.CreateClient();
+        var client = App.Admin();
         var created = await client.PostAsync("/api/admin/locations/azc-luttelgeest/qr-tokens", null);
         var tokenId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("tokenId").GetString()!;
         Assert.Equal(200, (await page.GotoAsync($"/r/{App.Token(tokenId)}"))!.Status);

@@ -47,7 +47,7 @@ public sealed class ConsultationAdminTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.Coordinator("coa-luttelgeest").GetAsync("/api/expertpool/consultations")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
             (await _app.Coordinator("coa-luttelgeest").PostAsJsonAsync("/api/expertpool/consultations", ConsultationBody())).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _app.Coordinator("beheer", Auth.Roles.Admin).GetAsync("/api/expertpool/consultations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.Coordinator("gemeente-regie", Auth.Roles.Admin).GetAsync("/api/expertpool/consultations")).StatusCode);
         Assert.NotEmpty(await _app.CreateConsultationAsync());
     }
 

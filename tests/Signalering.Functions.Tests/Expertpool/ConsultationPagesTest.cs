@@ -27,7 +27,8 @@ public sealed class ConsultationPagesTest : IDisposable
     public async Task OnlyTheMunicipality()
     {
         await _app.CreateConsultationAsync();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync("/inbox/expertpool")).StatusCode);
+        // Not signed in: sent to the one staff sign-in and back.
+        Assert.Equal("/aanmelden?terug=%2Finbox%2Fexpertpool", (await _app.Browser().GetAsync("/inbox/expertpool")).Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.Coordinator("coa-luttelgeest").GetAsync("/inbox/expertpool")).StatusCode);
         Assert.Contains("Taal en wonen", await _app.Municipality().GetStringAsync("/inbox/expertpool"));
     }

@@ -46,7 +46,7 @@ public sealed class WebhookTest : IAsyncLifetime
 
     private async Task<string> RegisterAsync()
     {
-        var response = await _app.CreateClient().PutAsJsonAsync("/api/admin/organisations/coa-luttelgeest/webhook", new { url = _hookUrl });
+        var response = await _app.Admin().PutAsJsonAsync("/api/admin/organisations/coa-luttelgeest/webhook", new { url = _hookUrl });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
@@ -90,7 +90,7 @@ public sealed class WebhookTest : IAsyncLifetime
     [InlineData("not a url")]
     public async Task Register_AnUnsafeUrl_IsAProblemNamingUrl(string url)
     {
-        var response = await _app.CreateClient().PutAsJsonAsync("/api/admin/organisations/coa-luttelgeest/webhook", new { url });
+        var response = await _app.Admin().PutAsJsonAsync("/api/admin/organisations/coa-luttelgeest/webhook", new { url });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"url\"", await response.Content.ReadAsStringAsync());
     }

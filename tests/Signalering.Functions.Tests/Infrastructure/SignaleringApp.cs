@@ -198,4 +198,7 @@ public static class CoordinatorClients
             Auth.SignaleringAuth.CreateDevToken(key, role, organisation, $"test-{organisation}", TimeSpan.FromHours(1)));
         return client;
     }
+
+    /// <summary>A technical administrator of the municipality (the admin app role), as the admin API requires.</summary>
+    public static HttpClient Admin(this SignaleringApp app) => app.Coordinator("gemeente-regie", Auth.Roles.Admin);
 }

@@ -42,7 +42,7 @@ public sealed class SubmitSignalBadInputTest : IDisposable
     [MemberData(nameof(Cases))]
     public async Task Submit_BadField_Returns400NamingFieldAndStoresNothing(string scenario, string field)
     {
-        var client = _app.CreateClient();
+        var client = _app.Admin();
         if (scenario == "revoked-token")
         {
             var revoke = await client.PostAsync($"/api/admin/locations/azc-luttelgeest/qr-tokens/{Intakes.AzcMainBuilding}/revoke", null);

@@ -47,7 +47,7 @@ public sealed class RoutingTest : IDisposable
         Assert.Single(await _app.PeekOrganisationQueueAsync("gemeente-triage"));
 
         // What the README tells a newcomer to look at.
-        var peek = System.Text.Json.JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/api/admin/organisations/gemeente-triage/queue")).RootElement;
+        var peek = System.Text.Json.JsonDocument.Parse(await _app.Admin().GetStringAsync("/api/admin/organisations/gemeente-triage/queue")).RootElement;
         Assert.Equal(code, Assert.Single(peek.GetProperty("messages").EnumerateArray()).GetProperty("trackingCode").GetString());
     }
 

@@ -55,11 +55,11 @@ public sealed class ResidentPagesTest : IDisposable
         if (kind == "forged") token = "dev.HQ4z84j7neJR-KBN.AAAAAAAAAAAAAAAAAAAAAA";
         else
         {
-            var created = await _client.PostAsync("/api/admin/locations/azc-luttelgeest/qr-tokens", null);
+            var created = await _app.Admin().PostAsync("/api/admin/locations/azc-luttelgeest/qr-tokens", null);
             var tokenId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("tokenId").GetString();
             token = _app.Token(tokenId!);
             Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/r/{token}")).StatusCode);
-            await _client.PostAsync($"/api/admin/locations/azc-luttelgeest/qr-tokens/{tokenId}/revoke", null);
+            await _app.Admin().PostAsync($"/api/admin/locations/azc-luttelgeest/qr-tokens/{tokenId}/revoke", null);
         }
         var page = await _client.GetAsync($"/r/{token}/ar/wonen/wonen-vocht");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);

@@ -24,6 +24,7 @@ namespace Signalering.Functions.Features.Admin;
 /// <item><c>GET /api/admin/languages</c>: the review status of each form language.</item>
 /// </list>
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Auth.SignaleringAuth.AdminPolicy)]
 public static class AdminApi
 {
     public sealed record NewTokenRequest(string? Wing);

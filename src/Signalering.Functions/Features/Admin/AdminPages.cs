@@ -9,6 +9,7 @@ namespace Signalering.Functions.Features.Admin;
 /// reviewer, reviewed) and <c>GET /beheer/locations/{id}/posters/{tokenId}</c>. A thin face over <see cref="AdminService"/>.
 /// </summary>
 [Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Auth.SignaleringAuth.AdminPolicy)]
 public static class AdminPages
 {
     public static async Task<IResult> IndexAsync(HttpContext http, PublicSite site, AdminService admin, PageRenderer pages, CancellationToken ct) =>
