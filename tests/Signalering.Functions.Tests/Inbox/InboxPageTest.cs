@@ -72,7 +72,7 @@ public sealed class InboxPageTest : IDisposable
     }
 
     private static string ETagOf(string page, string action) => WebUtility.HtmlDecode(
-        Regex.Match(page, $"action=\"/inbox/signals/[A-Z0-9]+/{action}\">\\s*(?:<input type=\"hidden\" name=\"__af\" value=\"[^\"]+\">\\s*)?<input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
+        Regex.Match(page, $"action=\"/inbox/signals/[A-Z0-9]+/{action}\">\\s*(?:<input type=\"hidden\" name=\"__af\" value=\"[^\"]+\"\\s*/?>\\s*)?<input type=\"hidden\" name=\"etag\" value=\"([^\"]+)\"").Groups[1].Value);
 
     private string? _antiforgery;
 
