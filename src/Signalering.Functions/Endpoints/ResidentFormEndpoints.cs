@@ -206,11 +206,12 @@ public static class ResidentFormEndpoints
 
     private static async Task<IResult> SubmitAsync(string token, string lang, string category, string sub, HttpRequest request,
         ReferenceDataProvider reference, LocationTokens tokens, IntakeService intake, AttachmentStore attachments, SignalTable signals,
-        TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        TimeProvider time, ILoggerFactory logs, Security.IntakeGate gate, CancellationToken ct)
     {
         if (await ResolveAsync(token, reference, tokens, ct) is not { } place) return TokenError();
         if (Step(place, token, lang, category, sub) is not var (language, main, subcategory)) return Results.Redirect($"/r/{Uri.EscapeDataString(token)}");
         var h = new ResidentHtml(language.Code);
+        var spent = await gate.TakeAsync(request.HttpContext, token, ct);
         var wantsJson = request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
         IFormCollection form;
         try { form = await request.ReadFormAsync(ct); }
@@ -223,6 +224,12 @@ public static class ResidentFormEndpoints
         var values = new FormValues(Field("text"), Field("phone"), Field("email"), form["contactConsent"] == "true",
             Field("idempotencyKey") is { Length: <= 100 } key ? key : NewKey(), form["formalComplaint"] == "true",
             YesNo(Field("dangerNow")), YesNo(Field("aboutStaff")));
+        if (!spent.Allowed)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = Security.AbuseGuard.RetryAfterSeconds(spent.RetryAfter);
+            return Result(RenderForm(token, language, main, subcategory, values, new Dictionary<string, string> { ["report"] = h.T("error.busy") }),
+                StatusCodes.Status429TooManyRequests);
+        }
 
         // The photo is checked before anything is stored: a bad photo must not leave a signal behind.
         PhotoSanitiser.Photo? photo = null;

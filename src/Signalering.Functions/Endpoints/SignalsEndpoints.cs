@@ -22,10 +22,12 @@ public static class SignalsEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, Security.IntakeGate gate, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<IntakeRequest>(request, Json, ct);
         if (problem is not null) return problem;
+        if (await gate.TakeAsync(request.HttpContext, body!.LocationToken, ct) is { Allowed: false } spent)
+            return Security.IntakeGate.TooMany(request.HttpContext, spent);
 
         var header = request.Headers["Idempotency-Key"].ToString();
         if (!string.IsNullOrEmpty(header))

@@ -4,6 +4,7 @@ using Signalering.Domain.Locations;
 using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Hosting;
+using Signalering.Functions.Security;
 using Signalering.Functions.Telemetry;
 using Signalering.Storage;
 using Signalering.Storage.Queues;
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalTranslationWorker>();
         services.AddSingleton<SignalSweeper>();
         services.AddSingleton<LookupGuard>();
+        services.AddSignaleringSecurity();
         services.AddSingleton<StatusLookup>();
         services.AddHostedService<StartupInitialiser>();
 
