@@ -7,7 +7,7 @@ namespace Signalering.Functions.Security;
 
 public static class SecurityServices
 {
-    /// <summary>Rate-limit buckets in storage, the intake gate, and which proxies may name the client.</summary>
+    /// <summary>Rate-limit buckets in storage, the intake gate, which proxies may name the client, and retention.</summary>
     public static IServiceCollection AddSignaleringSecurity(this IServiceCollection services)
     {
         services.AddOptions<AbuseLimitOptions>().BindConfiguration(AbuseLimitOptions.Section)
@@ -22,6 +22,11 @@ public static class SecurityServices
         services.AddSingleton(sp => new RateLimitTable(sp.GetRequiredService<StorageClients>().Table(RateLimitTable.TableName)));
         services.AddSingleton<AbuseGuard>();
         services.AddSingleton<IntakeGate>();
+        services.AddOptions<Application.RetentionOptions>().BindConfiguration(Application.RetentionOptions.Section)
+            .Validate(o => o.ContactDaysAfterClosing > 0 && o.ContentDaysAfterClosing >= o.ContactDaysAfterClosing,
+                "Retention: ContactDaysAfterClosing must be positive and at most ContentDaysAfterClosing.")
+            .ValidateOnStart();
+        services.AddSingleton<Application.RetentionService>();
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed class FunctionMetadataTest : IDisposable
                 : new Served(f.Name, "timerTrigger", null, "", null, f.Schedule));
         var local = http.Concat(triggers).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(22, generated.Count);
+        Assert.Equal(23, generated.Count);
         Assert.Equal(generated, local);
     }
 
