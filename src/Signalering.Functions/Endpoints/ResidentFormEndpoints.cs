@@ -233,11 +233,13 @@ public static class ResidentFormEndpoints
 
         // The photo is checked before anything is stored: a bad photo must not leave a signal behind.
         PhotoSanitiser.Photo? photo = null;
-        if (form.Files["photo"] is { Length: > 0 } file)
+        if (form.Files.Count > 1 || form.Files["photo"] is { Length: > 0 })
         {
-            var bytes = new byte[Math.Min(file.Length, PhotoSanitiser.MaxBytes + 1)];
-            await using (var stream = file.OpenReadStream()) await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
-            photo = file.Length > PhotoSanitiser.MaxBytes ? null : PhotoSanitiser.Sanitise(bytes);
+            var file = form.Files.Count == 1 ? form.Files["photo"] : null; // one photo, under its own name
+            var bytes = new byte[Math.Min(file?.Length ?? 0, PhotoSanitiser.MaxBytes + 1)];
+            if (file is not null) await using (var stream = file.OpenReadStream()) await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
+            photo = file is null || file.Length > PhotoSanitiser.MaxBytes ? null : Security.PhotoReencoder.Reencode(bytes);
+            if (photo is null && wantsJson) return Problems.Field("photo", h.T("error.photo"));
             if (photo is null)
                 return Result(RenderForm(token, language, main, subcategory, values, new Dictionary<string, string> { ["photo"] = h.T("error.photo") }),
                     StatusCodes.Status400BadRequest);
