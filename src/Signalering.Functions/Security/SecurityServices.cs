@@ -22,6 +22,7 @@ public static class SecurityServices
         services.AddSingleton(sp => new RateLimitTable(sp.GetRequiredService<StorageClients>().Table(RateLimitTable.TableName)));
         services.AddSingleton<AbuseGuard>();
         services.AddSingleton<IntakeGate>();
+        services.AddExceptionHandler<RequestExceptionHandler>();
         services.AddOptions<Application.RetentionOptions>().BindConfiguration(Application.RetentionOptions.Section)
             .Validate(o => o.ContactDaysAfterClosing > 0 && o.ContentDaysAfterClosing >= o.ContactDaysAfterClosing,
                 "Retention: ContactDaysAfterClosing must be positive and at most ContentDaysAfterClosing.")
