@@ -41,7 +41,7 @@ internal static class ExpertpoolReportHtml
             body.Append("<section class=\"ind\"><h2>").Append(Pictograms.Svg(r.Indicator.Pictogram, 28)).Append(' ').Append(E(r.Indicator.DutchName)).Append("</h2>")
                 .Append("<table><thead><tr><th scope=\"col\">Groep</th><th scope=\"col\">Aantal</th><th scope=\"col\">Gemiddelde</th><th scope=\"col\">Mediaan</th><th scope=\"col\">Verdeling 1–10</th></tr></thead><tbody>");
             Row(body, "Alle groepen", r.All);
-            foreach (var g in r.ByGroup) Row(body, TargetGroups.DutchName(g.TargetGroup), g.Suppressed ? null : g.Scores);
+            foreach (var g in r.ByGroup) Row(body, TargetGroups.DutchName(g.TargetGroup), g.Suppressed ? null : g.Scores, g.Complementary);
             body.Append("</tbody></table>");
             Signals(body, report.Signals.FirstOrDefault(s => s.Indicator == r.Indicator.Code));
             Quotes(body, a.Quotes.Where(q => q.Indicator == r.Indicator.Code));
@@ -69,9 +69,10 @@ internal static class ExpertpoolReportHtml
 
     private static string Day(DateTimeOffset at) => at.ToString("d MMMM yyyy", Nl);
 
-    private static void Row(StringBuilder body, string group, ScoreSummary? s)
+    private static void Row(StringBuilder body, string group, ScoreSummary? s, bool complementary = false)
     {
         body.Append("<tr><th scope=\"row\">").Append(E(group)).Append("</th>");
+        if (complementary) { body.Append("<td colspan=\"4\">niet getoond, zodat een kleinere groep niet uit het totaal te berekenen is</td></tr>"); return; }
         if (s is null) { body.Append("<td>&lt;").Append(ConsultationAnalysis.MinimumGroupSize).Append("</td><td colspan=\"3\">niet apart getoond</td></tr>"); return; }
         body.Append("<td>").Append(s.Count).Append("</td><td>").Append(s.Mean is { } m ? m.ToString("0.0", Nl) : "–").Append("</td><td>")
             .Append(s.Median is { } md ? md.ToString("0.#", Nl) : "–").Append("</td><td>");
