@@ -19,10 +19,15 @@ public sealed record ScoreSummary(int Count, IReadOnlyList<int> Distribution, do
     }
 }
 
-/// <summary>One target group's part of a result: hidden (only "fewer than 5") when the group is too small to show.</summary>
-public sealed record GroupSummary(string TargetGroup, bool Suppressed, ScoreSummary? Scores);
+/// <summary>
+/// One target group's part of a result: hidden when the group is too small to show ("fewer than 5"), or, with
+/// <see cref="Complementary"/>, hidden although big enough, so that the small group's figures cannot be had by
+/// subtracting the shown groups from the total.
+/// </summary>
+public sealed record GroupSummary(string TargetGroup, bool Suppressed, ScoreSummary? Scores, bool Complementary = false);
 
-public sealed record IndicatorResult(Indicator Indicator, ScoreSummary All, IReadOnlyList<GroupSummary> ByGroup);
+/// <summary>An indicator's scores: over all answers (<see cref="All"/>: null when even the total would show fewer than 5 people's scores) and per group.</summary>
+public sealed record IndicatorResult(Indicator Indicator, ScoreSummary? All, IReadOnlyList<GroupSummary> ByGroup);
 
 public sealed record ChoiceResult(Question Question, IReadOnlyList<int> Counts, int Answered);
 
@@ -31,9 +36,10 @@ public sealed record Quote(string AnswerId, string QuestionId, string? Indicator
 
 /// <summary>
 /// The analysis of a consultation's answers. Small-group suppression: a target group with fewer than
-/// <see cref="MinimumGroupSize"/> answer sets in the consultation is never shown on its own — its scores appear only
-/// in the totals and its quotes carry no group label — because with a handful of people a group's figures or a quote's
-/// label point at someone.
+/// <see cref="MinimumGroupSize"/> answer sets in the consultation (or fewer than that many scores on an indicator) is
+/// never shown on its own — its scores appear only in the totals and its quotes carry no group label — because with
+/// a handful of people a group's figures or a quote's label point at someone. So that the totals do not give it away
+/// by subtraction, another group is hidden with it, or the total (<see cref="Complementary"/>).
 /// </summary>
 public sealed record ConsultationAnalysis(int Answers, IReadOnlyDictionary<string, int?> AnswersByGroup, IReadOnlyList<IndicatorResult> Indicators,
     IReadOnlyList<ChoiceResult> Choices, IReadOnlyList<Quote> Quotes)
@@ -48,12 +54,21 @@ public sealed record ConsultationAnalysis(int Answers, IReadOnlyDictionary<strin
         bool Shown(string group) => groupSizes.GetValueOrDefault(group) >= MinimumGroupSize;
         var groups = consultation.TargetGroups.Union(groupSizes.Keys).ToList();
 
-        var indicators = consultation.Indicators.Select(Expertpool.Indicators.Get).Select(indicator => new IndicatorResult(indicator,
-            ScoreSummary.Of(answers.Where(a => a.Scores.ContainsKey(indicator.Code)).Select(a => a.Scores[indicator.Code])),
-            groups.Select(g => Shown(g)
-                ? new GroupSummary(g, false, ScoreSummary.Of(answers.Where(a => a.TargetGroup == g && a.Scores.ContainsKey(indicator.Code))
-                    .Select(a => a.Scores[indicator.Code])))
-                : new GroupSummary(g, true, null)).ToList())).ToList();
+        var indicators = consultation.Indicators.Select(Expertpool.Indicators.Get).Select(indicator =>
+        {
+            var scores = groups.ToDictionary(g => g, g => answers.Where(a => a.TargetGroup == g && a.Scores.TryGetValue(indicator.Code, out _))
+                .Select(a => a.Scores[indicator.Code]).ToList());
+            int Count(string g) => scores[g].Count;
+            // Hidden: a small group, or a group whose few scores on this indicator would show who gave them.
+            var hidden = groups.Where(g => !Shown(g) || Count(g) is > 0 and < MinimumGroupSize).ToHashSet();
+            var complementary = Complementary(groups, hidden, Count);
+            var remainder = hidden.Concat(complementary).Sum(Count);
+            var all = ScoreSummary.Of(scores.Values.SelectMany(v => v));
+            return new IndicatorResult(indicator, remainder is > 0 and < MinimumGroupSize ? null : all, groups.Select(g =>
+                hidden.Contains(g) ? new GroupSummary(g, true, null)
+                : complementary.Contains(g) ? new GroupSummary(g, true, null, Complementary: true)
+                : new GroupSummary(g, false, ScoreSummary.Of(scores[g]))).ToList());
+        }).ToList();
 
         var choices = consultation.Questions.Where(q => q.Kind == QuestionKind.Choice).Select(q =>
         {
@@ -70,5 +85,23 @@ public sealed record ConsultationAnalysis(int Answers, IReadOnlyDictionary<strin
 
         return new ConsultationAnalysis(answers.Count, groups.ToDictionary(g => g, g => Shown(g) ? groupSizes[g] : (int?)null),
             indicators, choices, quotes);
+    }
+
+    /// <summary>
+    /// Secondary suppression against differencing: the total minus the shown groups is what the hidden groups gave.
+    /// While that remainder is the scores of 1 to 4 people, the next-smallest shown group is hidden too. When no group
+    /// is left to hide, the caller hides the total.
+    /// </summary>
+    private static List<string> Complementary(IEnumerable<string> groups, HashSet<string> hidden, Func<string, int> count)
+    {
+        var extra = new List<string>();
+        var remainder = hidden.Sum(count);
+        foreach (var g in groups.Where(g => !hidden.Contains(g) && count(g) > 0).OrderBy(count).ThenBy(g => g, StringComparer.Ordinal))
+        {
+            if (remainder is 0 or >= MinimumGroupSize) break;
+            extra.Add(g);
+            remainder += count(g);
+        }
+        return extra;
     }
 }

@@ -21,8 +21,8 @@ public sealed class Signal
     public string Category { get; }
     public string? Subcategory { get; }
     /// <summary>The resident's own words, in their language. Never logged, never in a queue message.</summary>
-    public string? Text { get; }
-    public ResidentContact? Contact { get; }
+    public string? Text { get; private set; }
+    public ResidentContact? Contact { get; private set; }
     public SignalFlagsInfo Flags { get; private set; }
     /// <summary>The chosen category's promise, or the urgent one once the signal is known to be an emergency.</summary>
     public HandlingPromise Promise { get; private set; }
@@ -319,6 +319,54 @@ public sealed class Signal
     // Notes and responses live on the signal's row (one transaction per change); a Table string property holds
     // 32K characters, so their number and length are bounded to stay well inside it.
     public const int MaxNotes = 12, MaxResponses = 8, MaxResponseLength = 1000;
+
+    /// <summary>
+    /// When the signal last closed (resolved, merged or cancelled: a status whose only way on is reopening), or null
+    /// while it is open. Read from the history, which must be complete.
+    /// </summary>
+    public DateTimeOffset? ClosedAt =>
+        SignalRetention.IsClosed(Status)
+            ? _events.LastOrDefault(e => e.Kind == SignalEventKinds.StatusChanged && e.Detail == Status.ToCode())?.At
+            : null;
+
+    /// <summary>True while the signal still holds words or pictures from or about its resident: text, translation, comments, photos, notes, free-text responses.</summary>
+    public bool HoldsResidentContent =>
+        Text is not null || TextNl is not null || _comments.Count > 0 || _attachments.Count > 0 || _notes.Count > 0
+        || _responses.Any(r => r.StandardReply is null || r.ResidentText is not null);
+
+    /// <summary>Erases the resident's phone number and e-mail address (retention). False when there were none.</summary>
+    public bool EraseContact(DateTimeOffset now)
+    {
+        if (Contact is null) return false;
+        Contact = null;
+        Append(SignalEventKinds.ContactErased, now, "system");
+        return true;
+    }
+
+    /// <summary>
+    /// Removes everything written by or about the resident (retention): the text and its translation, their
+    /// comments, the photos' names (the caller deletes the photos first), coordinators' notes, free-text responses,
+    /// and the contact details. What stays are the facts the reports are made of: category, location, times,
+    /// statuses, the history, and standard replies (reviewed texts, the same for everyone). False when nothing was left.
+    /// </summary>
+    public bool Anonymise(DateTimeOffset now)
+    {
+        var erasedContact = EraseContact(now);
+        if (!HoldsResidentContent) return erasedContact;
+        Text = null;
+        TextNl = null;
+        _comments.Clear();
+        _attachments.Clear();
+        _notes.Clear();
+        // A standard reply's text lives in the reviewed texts; the one parameter it may carry here is a date.
+        var kept = _responses.Where(r => r.StandardReply is not null)
+            .Select(r => r with { ResidentText = null, Text = DateOnly.TryParse(r.Text, System.Globalization.CultureInfo.InvariantCulture, out _) ? r.Text : null })
+            .ToList();
+        _responses.Clear();
+        _responses.AddRange(kept);
+        Append(SignalEventKinds.Anonymised, now, "system");
+        return true;
+    }
 
     public void AttachPhoto(string blobName, DateTimeOffset now)
     {

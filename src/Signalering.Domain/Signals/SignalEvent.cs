@@ -22,6 +22,10 @@ public static class SignalEventKinds
     public const string NoteAdded = "note-added";
     /// <summary>The organisation and the municipality were told a deadline passed (detail "resolution" or "complaint"), once per hand-over.</summary>
     public const string Overdue = "overdue";
+    /// <summary>Retention erased the resident's contact details.</summary>
+    public const string ContactErased = "contact-erased";
+    /// <summary>Retention removed the resident's words, photos and the replies written for them.</summary>
+    public const string Anonymised = "anonymised";
 }
 
 /// <summary>

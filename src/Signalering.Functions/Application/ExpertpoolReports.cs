@@ -41,20 +41,25 @@ public sealed class ExpertpoolReports(ExpertpoolService expertpool, SignalTable 
         return new ConsultationReport(c, analysis, related);
     }
 
-    /// <summary>One row per indicator and group: count, mean, median, distribution; small groups as "&lt;5" with nothing else.</summary>
+    /// <summary>
+    /// One row per indicator and group: count, mean, median, distribution; small groups as "&lt;5" with nothing else,
+    /// and a group hidden with them so the total cannot be used to work them out as "verborgen".
+    /// </summary>
     public static string AnalysisCsv(ConsultationReport report)
     {
         List<string?[]> rows = [["indicator", "groep", "aantal", "gemiddelde", "mediaan", .. Enumerable.Range(1, 10).Select(n => $"score {n}"), "signalen"]];
         foreach (var r in report.Analysis.Indicators)
         {
             rows.Add(Row(r.Indicator.DutchName, "Alle groepen", r.All, report.Signals.FirstOrDefault(s => s.Indicator == r.Indicator.Code)?.Total));
-            rows.AddRange(r.ByGroup.Select(g => Row(r.Indicator.DutchName, TargetGroups.DutchName(g.TargetGroup), g.Suppressed ? null : g.Scores, null)));
+            rows.AddRange(r.ByGroup.Select(g => Row(r.Indicator.DutchName, TargetGroups.DutchName(g.TargetGroup), g.Suppressed ? null : g.Scores, null,
+                g.Complementary ? "verborgen" : null)));
         }
         return Write(rows);
     }
 
-    private static string?[] Row(string indicator, string group, ScoreSummary? s, int? signalCount) => s is null
-        ? [indicator, group, $"<{ConsultationAnalysis.MinimumGroupSize}", .. new string?[12], Number(signalCount)]
+    // "verborgen": big enough, hidden so that a smaller group cannot be had from the total by subtraction.
+    private static string?[] Row(string indicator, string group, ScoreSummary? s, int? signalCount, string? hiddenAs = null) => s is null
+        ? [indicator, group, hiddenAs ?? $"<{ConsultationAnalysis.MinimumGroupSize}", .. new string?[12], Number(signalCount)]
         : [indicator, group, Number(s.Count), Number(s.Mean is { } m ? Math.Round(m, 2) : null), Number(s.Median), .. s.Distribution.Select(n => Number(n)), Number(signalCount)];
 
     private static string? Number(double? n) => n?.ToString(Csv);

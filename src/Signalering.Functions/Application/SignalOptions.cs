@@ -11,7 +11,7 @@ public sealed class SignalOptions
     /// <summary>Every status lookup takes at least this long, so a miss cannot be told from a hit by its timing.</summary>
     public TimeSpan LookupFloor { get; set; } = TimeSpan.FromMilliseconds(120);
 
-    /// <summary>Unknown or malformed codes one client may look up per <see cref="MissWindow"/> before being told to wait.</summary>
+    /// <summary>Unknown or malformed expertpool member codes one client may try per <see cref="MissWindow"/> (tracking codes: AbuseLimits).</summary>
     public int MaxMissesPerWindow { get; set; } = 20;
     public TimeSpan MissWindow { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -28,7 +28,8 @@ public sealed class SignalProcessor(
     SignalFlagger flagger,
     IOptions<SignalOptions> options,
     TimeProvider time,
-    ILogger<SignalProcessor> log)
+    ILogger<SignalProcessor> log,
+    Security.AbuseGuard abuse)
 {
     public async Task ProcessAsync(TrackingCode code, CancellationToken ct)
     {
@@ -83,6 +84,8 @@ public sealed class SignalProcessor(
     private async Task TranslateAndFlagAsync(Signal signal, CancellationToken ct)
     {
         if (signal.Translation != TranslationState.Pending || string.IsNullOrWhiteSpace(signal.Text) || !translator.IsConfigured) return;
+        // Over the location's daily budget: route on the original words; the translation function marks it untranslated.
+        if (!(await abuse.TakeTranslationAsync(signal.LocationId, ct)).Allowed) return;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(options.Value.TranslateBeforeRoutingTimeout);
         TranslationResult result;

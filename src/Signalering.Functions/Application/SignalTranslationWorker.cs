@@ -10,7 +10,8 @@ namespace Signalering.Functions.Application;
 /// without a translator, or when it is unreachable, the signal is marked untranslated (once, in its history) and its
 /// translate marker stays, so the sweep tries again later.
 /// </summary>
-public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator translator, TimeProvider time, ILogger<SignalTranslationWorker> log)
+public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator translator, TimeProvider time, ILogger<SignalTranslationWorker> log,
+    Security.AbuseGuard abuse)
 {
     public async Task TranslateAsync(TrackingCode code, CancellationToken ct)
     {
@@ -28,6 +29,14 @@ public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator
             {
                 if (signal.MarkUntranslated(time.GetUtcNow(), "not-configured") && !await signals.SaveAsync(stored, signal, [], [], time.GetUtcNow(), ct))
                     continue;
+                return;
+            }
+            if (!(await abuse.TakeTranslationAsync(signal.LocationId, ct)).Allowed)
+            {
+                // Paid per character: past the location's daily budget the signal stays in the resident's words, and says why.
+                log.LogInformation("Translation of {Code} skipped: the location's daily translation budget is spent", code.ToString());
+                signal.MarkUntranslated(time.GetUtcNow(), "daily-limit");
+                if (!await signals.SaveAsync(stored, signal, [], [TodoKinds.Translate], time.GetUtcNow(), ct)) continue;
                 return;
             }
             TranslationResult result;

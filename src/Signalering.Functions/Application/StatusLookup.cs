@@ -1,4 +1,5 @@
 using Signalering.Domain.Signals;
+using Signalering.Functions.Security;
 using Signalering.Storage.Tables;
 
 namespace Signalering.Functions.Application;
@@ -12,11 +13,14 @@ public abstract record LookupOutcome
 }
 
 /// <summary>
-/// A resident's tracking-code lookup, shared by the API (GET /api/signals/{code}) and the status page: too many
-/// misses from one client block it for a while, and hit or miss costs one storage read and the same padded time,
-/// so a guesser learns nothing from timing.
+/// A resident's tracking-code lookup, shared by the API (GET /api/signals/{code}) and the status page. Budgets live in
+/// storage (<see cref="AbuseGuard"/>): every lookup counts against its client's lookup budget, the hard cap on one
+/// address's guesses; a miss also counts against the client's miss budget and against its code space's, shared by
+/// all clients. A spent miss budget turns misses into 429 but still serves known codes, so a guesser behind a
+/// reception centre's NAT cannot lock out the neighbours who hold real codes. Hit or miss costs the same storage
+/// work up to the answer and the same padded time, so a guesser learns nothing from timing.
 /// </summary>
-public sealed class StatusLookup(SignalTable signals, LookupGuard guard)
+public sealed class StatusLookup(SignalTable signals, LookupGuard guard, AbuseGuard abuse)
 {
     // Any well-formed code serves for an equal-cost read when the given one is malformed.
     private static readonly TrackingCode Placeholder = TrackingCode.Alphabet
@@ -25,19 +29,22 @@ public sealed class StatusLookup(SignalTable signals, LookupGuard guard)
     public async Task<LookupOutcome> FindAsync(string client, string? trackingCode, CancellationToken ct)
     {
         var started = LookupGuard.Start();
+        var wellFormed = TrackingCode.TryParse(trackingCode, out var code);
+        var budget = abuse.TakeLookupAsync(client, ct);
+        var stored = await signals.GetAsync(wellFormed ? code : Placeholder, ct);
+        if (!wellFormed) stored = null;
+        var take = await budget;
         LookupOutcome outcome;
-        if (guard.IsBlocked(client, out var retryAfter)) outcome = new LookupOutcome.Blocked(retryAfter);
+        if (!take.Allowed) outcome = new LookupOutcome.Blocked(take.RetryAfter);
+        else if (stored is not null) outcome = new LookupOutcome.Found(stored);
         else
         {
-            var wellFormed = TrackingCode.TryParse(trackingCode, out var code);
-            var stored = await signals.GetAsync(wellFormed ? code : Placeholder, ct);
-            if (!wellFormed) stored = null;
-            if (stored is null) guard.RecordMiss(client);
-            outcome = stored is null ? new LookupOutcome.NotFound(wellFormed) : new LookupOutcome.Found(stored);
+            var miss = await abuse.TakeMissAsync(client, wellFormed ? code : null, ct);
+            outcome = miss.Allowed ? new LookupOutcome.NotFound(wellFormed) : new LookupOutcome.Blocked(miss.RetryAfter);
         }
         await guard.PadAsync(started, ct);
         return outcome;
     }
 
-    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string ClientOf(HttpContext http) => ClientAddress.Of(http);
 }

@@ -15,9 +15,13 @@ public static class JsonBody
     {
         if (!request.HasJsonContentType()) return (null, Problems.UnsupportedMediaType("application/json"));
         if (request.ContentLength > MaxBytes) return (null, Problems.Field("body", $"The body is too large (at most {MaxBytes / 1024} KB).", 413));
+        // A chunked body has no Content-Length: read at most one byte past the limit before parsing anything.
+        var buffer = new byte[MaxBytes + 1];
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        if (length > MaxBytes) return (null, Problems.Field("body", $"The body is too large (at most {MaxBytes / 1024} KB).", 413));
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, ct);
+            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options);
             return value is null ? (null, Problems.Field("body", "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException e)

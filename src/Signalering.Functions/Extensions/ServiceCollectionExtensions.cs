@@ -5,6 +5,7 @@ using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Features.Expertpool;
 using Signalering.Functions.Hosting;
+using Signalering.Functions.Security;
 using Signalering.Functions.Telemetry;
 using Signalering.Storage;
 using Signalering.Storage.Queues;
@@ -79,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalTranslationWorker>();
         services.AddSingleton<SignalSweeper>();
         services.AddSingleton<LookupGuard>();
+        services.AddSignaleringSecurity();
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<Features.Status.StatusService>();
         services.AddSingleton<Features.Reports.ReportsService>();

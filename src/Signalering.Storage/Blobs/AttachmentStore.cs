@@ -27,6 +27,19 @@ public sealed class AttachmentStore(StorageClients clients)
         return name;
     }
 
+    /// <summary>
+    /// Deletes every photo of a signal: all blobs under its folder, so a photo stored but never recorded on the
+    /// signal (a save that kept conflicting) goes too. Returns how many were deleted; none left is no error.
+    /// </summary>
+    public async Task<int> DeleteAllAsync(TrackingCode code, CancellationToken ct)
+    {
+        var container = await _container.Value;
+        var deleted = 0;
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = code.Value + "/" }, ct))
+            if ((await container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct)).Value) deleted++;
+        return deleted;
+    }
+
     public async Task<byte[]?> ReadAsync(string name, CancellationToken ct)
     {
         var blob = (await _container.Value).GetBlobClient(name);

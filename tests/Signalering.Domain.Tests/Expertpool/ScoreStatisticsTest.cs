@@ -53,10 +53,10 @@ public sealed class ScoreStatisticsTest
 
         Assert.Equal(11, analysis.Answers);
         var taal = analysis.Indicators.Single(r => r.Indicator.Code == "taal");
-        Assert.Equal(11, taal.All.Count);
-        Assert.Equal(69.0 / 11, taal.All.Mean!.Value, 9);
-        Assert.Equal(6.0, taal.All.Median); // 1 2 4 5 5 [6] 8 9 9 10 10
-        Assert.Equal([1, 1, 0, 1, 2, 1, 0, 1, 2, 2], taal.All.Distribution);
+        Assert.Equal(11, taal.All!.Count);
+        Assert.Equal(69.0 / 11, taal.All!.Mean!.Value, 9);
+        Assert.Equal(6.0, taal.All!.Median); // 1 2 4 5 5 [6] 8 9 9 10 10
+        Assert.Equal([1, 1, 0, 1, 2, 1, 0, 1, 2, 2], taal.All!.Distribution);
         var azcTaal = taal.ByGroup.Single(g => g.TargetGroup == TargetGroups.AsylumSeeker);
         Assert.False(azcTaal.Suppressed);
         Assert.Equal(40.0 / 6, azcTaal.Scores!.Mean!.Value, 9);
@@ -66,8 +66,8 @@ public sealed class ScoreStatisticsTest
         Assert.Equal(5.0, uaTaal.Scores.Median);
 
         var werk = analysis.Indicators.Single(r => r.Indicator.Code == "werk-inkomen");
-        Assert.Equal(10, werk.All.Count); // one skipped
-        Assert.Equal(4.5, werk.All.Median); // five 3s and five 6s
+        Assert.Equal(10, werk.All!.Count); // one skipped
+        Assert.Equal(4.5, werk.All!.Median); // five 3s and five 6s
         var choice = Assert.Single(analysis.Choices);
         Assert.Equal([2, 7, 2], choice.Counts);
         Assert.Equal(11, choice.Answered);

@@ -22,8 +22,42 @@ public sealed class SmallGroupSuppressionTest
         Assert.Null(ua.Scores);
         Assert.Null(analysis.AnswersByGroup[TargetGroups.Ukrainian]);
         Assert.Equal(5, analysis.AnswersByGroup[TargetGroups.AsylumSeeker]);
+        Assert.Equal(9, taal.All!.Count);
+    }
+
+    [Fact]
+    public void OneSuppressedGroup_HidesTheNextSmallestToo_SoTheTotalMinusTheShownGroupsIsNotItsScores()
+    {
+        // 5 asylum seekers, 1 Ukrainian: shown, "all groups" minus "asylum seekers" would be the Ukrainian's exact score.
+        var analysis = ConsultationAnalysis.Of(C, Answers(5, 1));
+        var taal = analysis.Indicators.Single(r => r.Indicator.Code == "taal");
+        Assert.True(taal.ByGroup.Single(g => g.TargetGroup == TargetGroups.Ukrainian).Suppressed);
+        var azc = taal.ByGroup.Single(g => g.TargetGroup == TargetGroups.AsylumSeeker);
+        Assert.True(azc.Suppressed && azc.Complementary && azc.Scores is null);
+        Assert.Equal(6, taal.All!.Count);
+        // Every shown figure summed is never the total less than five people.
+        Assert.All(analysis.Indicators, r => Assert.True(
+            r.All is null || r.All.Count - r.ByGroup.Where(g => !g.Suppressed).Sum(g => g.Scores!.Count) is 0 or >= ConsultationAnalysis.MinimumGroupSize));
+    }
+
+    [Fact]
+    public void TwoSmallGroupsTogetherFiveOrMore_NeedNoSecondarySuppression()
+    {
+        var c = Consultation();
+        var answers = Enumerable.Range(0, 6).Select(i => Answer(c, "a" + i, TargetGroups.AsylumSeeker, taal: 8))
+            .Concat(Enumerable.Range(0, 3).Select(i => Answer(c, "u" + i, TargetGroups.Ukrainian, taal: 2)))
+            .Concat(Enumerable.Range(0, 2).Select(i => Answer(c, "l" + i, TargetGroups.LabourMigrant, taal: 5))).ToList();
+        var taal = ConsultationAnalysis.Of(c, answers).Indicators.Single(r => r.Indicator.Code == "taal");
         Assert.False(taal.ByGroup.Single(g => g.TargetGroup == TargetGroups.AsylumSeeker).Suppressed);
-        Assert.Equal(9, taal.All.Count);
+        Assert.Equal(11, taal.All!.Count); // 11 − 6 = the 5 scores of two hidden groups together, no single person's
+    }
+
+    [Fact]
+    public void NoGroupLeftToHide_HidesTheTotal()
+    {
+        var taal = ConsultationAnalysis.Of(C, Answers(0, 3)).Indicators.Single(r => r.Indicator.Code == "taal");
+        Assert.Null(taal.All);
+        Assert.All(taal.ByGroup, g => Assert.True(g.Suppressed));
     }
 
     [Fact]

@@ -11,9 +11,9 @@ namespace Signalering.Functions.Tests.Processing;
 /// </summary>
 public sealed class TranslationTest
 {
-    internal static SignaleringApp AppWith(TranslatorStub? stub)
+    internal static SignaleringApp AppWith(TranslatorStub? stub, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
-        var app = new SignaleringApp();
+        var app = new SignaleringApp { Clock = clock };
         if (stub is not null)
         {
             app.Settings["Translator:Endpoint"] = stub.Url;

@@ -141,7 +141,7 @@ public static class ConsultationApi
             indicators = a.Indicators.Select(r => new
             {
                 indicator = r.Indicator.Code, name = r.Indicator.DutchName, all = r.All,
-                byGroup = r.ByGroup.Select(g => new { group = g.TargetGroup, g.Suppressed, scores = g.Scores }),
+                byGroup = r.ByGroup.Select(g => new { group = g.TargetGroup, g.Suppressed, g.Complementary, scores = g.Scores }),
                 signals = report.Signals.FirstOrDefault(s => s.Indicator == r.Indicator.Code),
             }),
             choices = a.Choices.Select(ch => new { question = ch.Question.Id, ch.Question.Text, ch.Question.Options, ch.Counts, ch.Answered }),

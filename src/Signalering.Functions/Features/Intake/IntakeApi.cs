@@ -17,7 +17,7 @@ public static class IntakeApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
-    public static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, CancellationToken ct)
+    public static async Task<IResult> SubmitAsync(HttpRequest request, IntakeService intake, Security.IntakeGate gate, CancellationToken ct)
     {
         RequestBodyLimit.Apply(request.HttpContext, JsonBody.MaxBytes);
         IntakeRequest? body;
@@ -41,6 +41,8 @@ public static class IntakeApi
             body = body with { IdempotencyKey = header };
         }
 
+        if (await gate.TakeAsync(request.HttpContext, body!.LocationToken, ct) is { Allowed: false } spent)
+            return Security.IntakeGate.TooMany(request.HttpContext, spent);
         switch (await intake.SubmitAsync(body!, ct))
         {
             case IntakeResult.Invalid invalid:

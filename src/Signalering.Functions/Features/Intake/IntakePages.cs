@@ -52,7 +52,7 @@ public static class IntakePages
     }
 
     public static async Task<IResult> SubmitAsync(string token, string lang, string category, string sub, HttpRequest request, ResidentFormService form,
-        PageRenderer pages, CancellationToken ct)
+        PageRenderer pages, Security.IntakeGate gate, CancellationToken ct)
     {
         RequestBodyLimit.Apply(request.HttpContext, MaxPostBytes);
         if (await form.FindAsync(token, ct) is not { } place) return await TokenErrorAsync(pages);
@@ -70,6 +70,15 @@ public static class IntakePages
             Field("idempotencyKey") is { Length: <= 100 } key ? key : FormAnswers.NewKey(), fields["formalComplaint"] == "true",
             YesNo(Field("dangerNow")), YesNo(Field("aboutStaff")));
 
+        // Too many reports from this phone or this location just now: the form again, their words kept, "try again soon".
+        if (await gate.TakeAsync(request.HttpContext, token, ct) is { Allowed: false } spent)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = Security.AbuseGuard.RetryAfterSeconds(spent.RetryAfter);
+            return await FormAsync(pages, place, step, answers, new Dictionary<string, string> { ["report"] = language.T("error.busy") },
+                StatusCodes.Status429TooManyRequests);
+        }
+        if (fields.Files.Count > 1) // one photo, under its own name
+            return await FormAsync(pages, place, step, answers, Errors(ResidentFormService.PhotoRefused, answers, language), StatusCodes.Status400BadRequest);
         switch (await form.SubmitAsync(place, step, answers, fields.Files["photo"], ct))
         {
             case IntakeResult.Accepted accepted:

@@ -44,7 +44,7 @@ public sealed class ResidentFormService(ReferenceDataProvider reference, Locatio
         {
             var bytes = new byte[Math.Min(photoFile.Length, PhotoSanitiser.MaxBytes + 1)];
             await using (var stream = photoFile.OpenReadStream()) await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
-            photo = photoFile.Length > PhotoSanitiser.MaxBytes ? null : PhotoSanitiser.Sanitise(bytes);
+            photo = photoFile.Length > PhotoSanitiser.MaxBytes ? null : Security.PhotoReencoder.Reencode(bytes);
             if (photo is null) return PhotoRefused;
         }
 

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Signalering.Domain.Signals;
+using Signalering.Storage.Tables;
+
+namespace Signalering.Functions.Security;
+
+/// <summary>
+/// The storage-backed budgets of the anonymous doors (<see cref="RateLimitTable"/>): they hold across instances and
+/// restarts. When storage cannot be reached the budget is not enforced (logged): intake then fails on storage anyway,
+/// with its own answer, and a broken counter must not turn residents away when the signals table still works.
+/// </summary>
+public sealed class AbuseGuard(RateLimitTable buckets, IOptions<AbuseLimitOptions> options, TimeProvider time, ILogger<AbuseGuard> log)
+{
+    private AbuseLimitOptions O => options.Value;
+
+    /// <summary>One submission from <paramref name="client"/>, counted before anything is validated.</summary>
+    public Task<BucketTake> TakeSubmitByClientAsync(string client, CancellationToken ct) =>
+        TakeAsync("submit|client|" + client, O.SubmitsPerClient, O.SubmitWindow, ct);
+
+    /// <summary>One report for <paramref name="locationId"/>, counted once its token is known to be valid.</summary>
+    public Task<BucketTake> TakeSubmitByLocationAsync(string locationId, CancellationToken ct) =>
+        TakeAsync("submit|location|" + locationId, O.SubmitsPerLocation, O.SubmitWindow, ct);
+
+    /// <summary>One status lookup, hit or miss, from <paramref name="client"/>.</summary>
+    public Task<BucketTake> TakeLookupAsync(string client, CancellationToken ct) =>
+        TakeAsync("lookup|client|" + client, O.LookupsPerClient, O.LookupWindow, ct);
+
+    /// <summary>
+    /// A miss: counted against the client, then against the code space it fell in (the first symbol of a well-formed
+    /// code, or "malformed"), which all clients share. Not allowed when either is spent.
+    /// </summary>
+    public async Task<BucketTake> TakeMissAsync(string client, TrackingCode? code, CancellationToken ct)
+    {
+        var space = code is { } c ? c.Shard.ToString() : "malformed";
+        var byClient = await TakeAsync("miss|client|" + client, O.MissesPerClient, O.LookupWindow, ct);
+        // A client already over its own budget does not also spend its neighbours' share of the code space.
+        if (!byClient.Allowed) return byClient;
+        var bySpace = await TakeAsync("miss|space|" + space, O.MissesPerCodeSpace, O.LookupWindow, ct);
+        if (!bySpace.Allowed) log.LogWarning("Tracking-code space {Space} has used its miss budget: misses there answer 429", space);
+        return bySpace;
+    }
+
+    /// <summary>One paid machine translation for <paramref name="locationId"/> today (the Dutch calendar day).</summary>
+    public Task<BucketTake> TakeTranslationAsync(string locationId, CancellationToken ct)
+    {
+        var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Domain.Clocks.WorkingTime.DutchZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return TakeAsync($"translate|{locationId}|{today}", O.TranslationsPerLocationPerDay, TimeSpan.FromDays(1), ct);
+    }
+
+    private async Task<BucketTake> TakeAsync(string bucket, int limit, TimeSpan window, CancellationToken ct)
+    {
+        try
+        {
+            return await buckets.TakeAsync(bucket, limit, window, time.GetUtcNow(), ct);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            log.LogWarning(e, "Rate-limit bucket {Kind} unreadable; not enforced this time", bucket[..bucket.IndexOf('|')]);
+            return new BucketTake(true, 0, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Seconds for a Retry-After header: whole, at least one.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
