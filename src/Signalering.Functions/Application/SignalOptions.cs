@@ -19,6 +19,15 @@ public sealed class SignalOptions
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long a worker's claim to send a signal's organisation message lasts. Shorter than <see cref="RequeueAfter"/>,
+    /// so when the worker dies the sweep's re-drive finds the claim run out; far longer than a send takes.
+    /// </summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>/api/health turns unhealthy when deliveries have failed without a success for this long.</summary>
+    public TimeSpan RoutingUnhealthyAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// How long routing waits for the Dutch translation, so that its words can raise the flags before the route is
     /// chosen. Past it (or on any failure) the signal is routed on its original words and translated afterwards.
     /// </summary>

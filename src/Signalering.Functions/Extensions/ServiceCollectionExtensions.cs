@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<ReferenceDataProvider>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<PipelineHealth>();
         services.AddSingleton<SignalProcessor>();
         services.AddSingleton<SignalTranslationWorker>();
         services.AddSingleton<SignalSweeper>();
