@@ -158,12 +158,11 @@ static Process Start(string file, string dir, string[] args, Dictionary<string, 
     var psi = new ProcessStartInfo(file) { WorkingDirectory = dir, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var a in args) psi.ArgumentList.Add(a);
     foreach (var (k, v) in env) psi.Environment[k] = v;
-    var p = Process.Start(psi)!;
+    var p = ChildProcesses.Track(Process.Start(psi)!);
     p.OutputDataReceived += (_, _) => { };
     p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
     p.BeginOutputReadLine();
     p.BeginErrorReadLine();
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { p.Kill(true); } catch (InvalidOperationException) { } };
     return p;
 }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -87,24 +86,5 @@ public sealed class DeliveryOutboxTest
         Assert.Equal(1, await app.DrainAsync(QueueNames.Intake, "ProcessSignal"));
         Assert.False(await app.HasRouteMarkerAsync(code));
         Assert.Equal(1, (await app.PeekAllAsync(Deliveries.Organisation)).CountFor(code));
-    }
-
-    [Fact]
-    public async Task Submit_TablesWorkQueuesDown_Accepted_ThenRetryOfTheSameReportDeliversOnce()
-    {
-        string prefix;
-        var body = (Dictionary<string, object?>?)null;
-        using (var broken = new SignaleringApp { ConnectionString = Azurite.Shared.ConnectionStringWith(Azurite.FreePort()) })
-        {
-            prefix = broken.Prefix;
-            body = Intakes.Body(broken);
-            var (response, _) = await broken.CreateClient().SubmitAsync(body);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
-        using var healthy = new SignaleringApp { Prefix = prefix };
-        var code = await healthy.CreateClient().SubmitAcceptedAsync(body);
-        Assert.False(await healthy.HasRouteMarkerAsync(code));
-        await healthy.CreateClient().SubmitAcceptedAsync(body);
-        Assert.Equal(1, (await healthy.PeekAllAsync(Deliveries.Organisation)).CountFor(code));
     }
 }
