@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 /// <summary>
 /// Every process the benchmark starts (Azurite, the app), stopped with their children however the benchmark ends:
-/// a normal return, an unhandled exception (a failed request, a timeout) or Ctrl+C.
+/// a normal return, an unhandled exception (a failed request, a timeout) or Ctrl+C. The Process objects must not be
+/// disposed before that (no <c>using</c>): a disposed one can no longer be asked whether it exited, nor killed.
 /// </summary>
 static class ChildProcesses
 {

@@ -18,7 +18,7 @@ var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 var root = FindRoot();
 
 var ports = (Blob: FreePort(), Queue: FreePort(), Table: FreePort());
-using var azurite = Start("node", root, [Path.Combine(root, "node_modules/azurite/dist/src/azurite.js"), "--inMemoryPersistence", "--silent",
+var azurite = Start("node", root, [Path.Combine(root, "node_modules/azurite/dist/src/azurite.js"), "--inMemoryPersistence", "--silent",
     "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--blobPort", ports.Blob.ToString(), "--queuePort", ports.Queue.ToString(),
     "--tablePort", ports.Table.ToString()], []);
 await WaitForPort(ports.Table);
@@ -59,7 +59,7 @@ Report("raw Azurite enqueue", enqueueResult);
 var appPort = FreePort();
 var dll = Path.Combine(root, "src/Signalering.Functions/bin/Release/net10.0/Signalering.Functions.dll");
 if (!File.Exists(dll)) throw new InvalidOperationException("Build first: dotnet build -c Release src/Signalering.Functions");
-using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
+var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}",
@@ -67,6 +67,7 @@ using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["Functions__ScriptRoot"] = root,
     ["Logging__LogLevel__Default"] = "Warning",
     ["Functions__RunTriggersLocally"] = Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true",
+    ["Signals__RouteAtIntake"] = Environment.GetEnvironmentVariable("BENCH_ROUTE_AT_INTAKE") ?? "true",
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);

@@ -37,7 +37,7 @@ public sealed class SignalProcessor(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackingCode, bool> _sentUnconfirmed = new();
 
     /// <summary>Whether signals are routed at intake: when no translator is configured there is nothing to wait for.</summary>
-    public bool RoutesAtIntake => !translator.IsConfigured;
+    public bool RoutesAtIntake => options.Value.RouteAtIntake && !translator.IsConfigured;
 
     public async Task ProcessAsync(TrackingCode code, CancellationToken ct)
     {

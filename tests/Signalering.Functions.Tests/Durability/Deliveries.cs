@@ -21,6 +21,13 @@ internal static class Deliveries
     public static bool IsSignalRowWrite(HttpMessage m) =>
         m.Request.Method != RequestMethod.Get && m.Request.Uri.Path.Contains("signals(PartitionKey", StringComparison.Ordinal);
 
+    /// <summary>Routes and delivers in the submitting request, as production does without a translator.</summary>
+    public static SignaleringApp RoutingAtIntake(this SignaleringApp app)
+    {
+        app.Settings["Signals:RouteAtIntake"] = "true";
+        return app;
+    }
+
     public static async Task<bool> HasRouteMarkerAsync(this SignaleringApp app, string trackingCode)
     {
         Assert.True(TrackingCode.TryParse(trackingCode, out var code));

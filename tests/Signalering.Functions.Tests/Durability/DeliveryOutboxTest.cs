@@ -18,7 +18,7 @@ public sealed class DeliveryOutboxTest
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var fault = new FaultPolicy(Deliveries.IsOrganisationSend) { Failing = true };
-        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
 
         var code = await app.CreateClient().SubmitAcceptedAsync(Intakes.Body(app));
         Assert.True(fault.Failed > 0);
@@ -48,7 +48,7 @@ public sealed class DeliveryOutboxTest
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         // The send fails and so does giving the claim back: as if the worker died between claiming and sending.
         var fault = new FaultPolicy(m => Deliveries.IsOrganisationSend(m) || Deliveries.IsSignalRowWrite(m)) { Failing = true };
-        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var code = await app.CreateClient().SubmitAcceptedAsync(Intakes.Body(app));
         fault.Failing = false;
 
@@ -75,7 +75,7 @@ public sealed class DeliveryOutboxTest
             if (Deliveries.IsOrganisationSend(m)) { sent = true; return false; }
             return sent && (Deliveries.IsTransaction(m) || Deliveries.IsSignalRowWrite(m));
         }) { Failing = true };
-        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var code = await app.CreateClient().SubmitAcceptedAsync(Intakes.Body(app));
         Assert.True(sent);
         Assert.True(await app.HasRouteMarkerAsync(code));

@@ -22,7 +22,7 @@ public sealed class OutageTest
     public async Task SubmitSignal_StorageDown_Answers503ProblemWithRetryAfter_Within2s()
     {
         var fault = new FaultPolicy(_ => true);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var client = app.CreateClient();
         var body = Intakes.Body(app);
         fault.Failing = true;
@@ -45,7 +45,7 @@ public sealed class OutageTest
     public async Task ResidentForm_StorageDown_Answers503PageInTheirLanguageKeepingTheirText_Within2s()
     {
         var fault = new FaultPolicy(_ => true);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var client = app.CreateClient();
         var token = app.Token(Intakes.AzcMainBuilding);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/r/{token}/ar/wonen/wonen-vocht")).StatusCode);
@@ -72,7 +72,7 @@ public sealed class OutageTest
     public async Task StatusPage_StorageDown_Answers503PageInTheirLanguage_Within2s()
     {
         var fault = new FaultPolicy(_ => true);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var client = app.CreateClient();
         var code = await client.SubmitAcceptedAsync(Intakes.Body(app));
         Assert.True(TrackingCode.TryParse(code, out var parsed));
@@ -91,7 +91,7 @@ public sealed class OutageTest
     public async Task Health_RoutingFailing_Unhealthy_ThenHealthyOnceDelivered()
     {
         var fault = new FaultPolicy(Deliveries.IsOrganisationSend);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         app.Settings["Signals:RoutingUnhealthyAfter"] = "00:00:00";
         app.Settings["Signals:RequeueAfter"] = "00:00:00";
         var client = app.CreateClient();
@@ -117,7 +117,7 @@ public sealed class OutageTest
     public async Task Health_StorageDown_UnhealthyNamingTheDependency_Within2s()
     {
         var fault = new FaultPolicy(m => m.Request.Uri.Port == Azurite.Shared.QueuePort);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
         fault.Failing = true;
@@ -138,7 +138,7 @@ public sealed class OutageTest
         var receiving = false;
         var fault = new FaultPolicy(m => Deliveries.IsOrganisationSend(m) || receiving && m.Request.Method == Azure.Core.RequestMethod.Get
             && m.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal));
-        using var app = new SignaleringApp { RunTriggersLocally = true, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) };
+        using var app = new SignaleringApp { RunTriggersLocally = true, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
         var client = app.CreateClient();
         fault.Failing = true;
         receiving = true;

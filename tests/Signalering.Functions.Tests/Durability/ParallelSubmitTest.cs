@@ -20,7 +20,7 @@ public sealed class ParallelSubmitTest
     [Fact]
     public async Task Submit_20ParallelIdentical_x10Keys_RoutedAtIntake_OneSignalAndOneMessageEach()
     {
-        using var app = new SignaleringApp();
+        using var app = new SignaleringApp().RoutingAtIntake();
         var codes = await SubmitInParallelAsync(app);
         await AssertOneEachAsync(app, codes);
     }

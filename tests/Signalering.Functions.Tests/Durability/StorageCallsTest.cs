@@ -17,7 +17,7 @@ public sealed class StorageCallsTest(ITestOutputHelper output)
     public async Task RoutedSignal_NoTranslator_AtMostFiveStorageCallsFromSubmitToConfirmedDelivery()
     {
         var counter = new FaultPolicy(_ => false);
-        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(counter) };
+        using var app = new SignaleringApp { ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(counter) }.RoutingAtIntake();
         var client = app.CreateClient();
         await client.SubmitAcceptedAsync(Intakes.Body(app)); // warm: queues created, reference data cached
 

@@ -20,7 +20,7 @@ public sealed class StatusLookupTest : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
-        Assert.Equal("routed", body.GetProperty("status").GetString()); // no translator here: routed at intake
+        Assert.Equal("received", body.GetProperty("status").GetString());
         Assert.Matches(@"\p{IsCyrillic}", body.GetProperty("statusLabel").GetString());
         Assert.DoesNotContain("сиро", body.GetRawText());
     }
