@@ -18,7 +18,7 @@ var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 var root = FindRoot();
 
 var ports = (Blob: FreePort(), Queue: FreePort(), Table: FreePort());
-using var azurite = Start("node", root, [Path.Combine(root, "node_modules/azurite/dist/src/azurite.js"), "--inMemoryPersistence", "--silent",
+var azurite = Start("node", root, [Path.Combine(root, "node_modules/azurite/dist/src/azurite.js"), "--inMemoryPersistence", "--silent",
     "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--blobPort", ports.Blob.ToString(), "--queuePort", ports.Queue.ToString(),
     "--tablePort", ports.Table.ToString()], []);
 await WaitForPort(ports.Table);
@@ -59,7 +59,7 @@ Report("raw Azurite enqueue", enqueueResult);
 var appPort = FreePort();
 var dll = Path.Combine(root, "src/Signalering.Functions/bin/Release/net10.0/Signalering.Functions.dll");
 if (!File.Exists(dll)) throw new InvalidOperationException("Build first: dotnet build -c Release src/Signalering.Functions");
-using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
+var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}",
@@ -67,6 +67,7 @@ using var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["Functions__ScriptRoot"] = root,
     ["Logging__LogLevel__Default"] = "Warning",
     ["Functions__RunTriggersLocally"] = Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true",
+    ["Signals__RouteAtIntake"] = Environment.GetEnvironmentVariable("BENCH_ROUTE_AT_INTAKE") ?? "true",
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);
@@ -158,12 +159,11 @@ static Process Start(string file, string dir, string[] args, Dictionary<string, 
     var psi = new ProcessStartInfo(file) { WorkingDirectory = dir, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var a in args) psi.ArgumentList.Add(a);
     foreach (var (k, v) in env) psi.Environment[k] = v;
-    var p = Process.Start(psi)!;
+    var p = ChildProcesses.Track(Process.Start(psi)!);
     p.OutputDataReceived += (_, _) => { };
     p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
     p.BeginOutputReadLine();
     p.BeginErrorReadLine();
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { p.Kill(true); } catch (InvalidOperationException) { } };
     return p;
 }
 

@@ -67,6 +67,13 @@ public sealed class StorageClients
 
     private T With<T>(T options) where T : ClientOptions
     {
+        // The SDK's defaults (3 retries from 0.8 s, 100 s per try) keep a request waiting for minutes on a dead
+        // endpoint; the queue's own redelivery and the sweep retry later, so a call gives up within a few seconds.
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = _options.MaxRetries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = _options.NetworkTimeout;
         foreach (var policy in _policies) options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         return options;
     }

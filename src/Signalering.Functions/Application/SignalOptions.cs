@@ -19,6 +19,22 @@ public sealed class SignalOptions
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long a worker's claim to send a signal's organisation message lasts. Shorter than <see cref="RequeueAfter"/>,
+    /// so when the worker dies the sweep's re-drive finds the claim run out; far longer than a send takes.
+    /// </summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Where no translator is configured, route and deliver a signal in the request that stores it (4 storage calls
+    /// instead of 9 through the intake queue; docs/benchmarks.md). With a translator this has no effect: routing
+    /// waits for the translation, in ProcessSignal.
+    /// </summary>
+    public bool RouteAtIntake { get; set; } = true;
+
+    /// <summary>/api/health turns unhealthy when deliveries have failed without a success for this long.</summary>
+    public TimeSpan RoutingUnhealthyAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// How long routing waits for the Dutch translation, so that its words can raise the flags before the route is
     /// chosen. Past it (or on any failure) the signal is routed on its original words and translated afterwards.
     /// </summary>

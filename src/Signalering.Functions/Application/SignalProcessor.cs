@@ -15,9 +15,11 @@ namespace Signalering.Functions.Application;
 /// Routes a received signal and puts it on the responsible organisation's queue. Where Translator is configured, the
 /// text is first translated into Dutch (waiting at most <see cref="SignalOptions.TranslateBeforeRoutingTimeout"/>) and the
 /// translation flagged too: words the lexicon of the resident's language missed can still send an abuse report to the
-/// confidential handler and make an emergency urgent. On any failure the signal is routed on its original words. Safe to run any number of times
-/// for one signal: the routing is saved with the signal's ETag (a second worker loses and sees it routed), and the
-/// organisation's message is sent until the signal records that it was.
+/// confidential handler and make an emergency urgent. On any failure the signal is routed on its original words.
+/// Safe to run any number of times, at once or after a crash: the routing is saved with the signal's ETag and that
+/// save is also the claim to deliver (a second worker loses and sees it routed and claimed); a routed signal whose
+/// message is still owed is claimed with its ETag before anything is sent; the route marker goes only once the
+/// organisation's message, its copies and webhook jobs are sent (<see cref="SignalTable.MarkDeliveredAsync"/>).
 /// </summary>
 public sealed class SignalProcessor(
     ReferenceDataProvider reference,
@@ -26,44 +28,39 @@ public sealed class SignalProcessor(
     WebhookSender webhooks,
     ITextTranslator translator,
     SignalFlagger flagger,
+    PipelineHealth health,
     IOptions<SignalOptions> options,
     TimeProvider time,
     ILogger<SignalProcessor> log,
     Security.AbuseGuard abuse)
 {
+    // Sent, but the confirmation could not be written: this instance confirms instead of sending again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackingCode, bool> _sentUnconfirmed = new();
+
+    /// <summary>Whether signals are routed at intake: when no translator is configured there is nothing to wait for.</summary>
+    public bool RoutesAtIntake => options.Value.RouteAtIntake && !translator.IsConfigured;
+
     public async Task ProcessAsync(TrackingCode code, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var stored = await signals.GetAsync(code, ct) ?? throw new SignalNotFoundException(code);
             var signal = stored.Signal;
-            if (signal.Status == SignalStatus.Received)
+            if (signal.Status != SignalStatus.Received)
             {
-                await TranslateAndFlagAsync(signal, ct);
-                var set = await reference.GetAsync(ct);
-                var now = time.GetUtcNow();
-                // A location removed since intake still gets its signal handled: municipality triage decides.
-                var decision = set.Locations.TryGetValue(signal.LocationId, out var location)
-                    ? set.Router.Route(location, signal.Category, signal.Subcategory, signal.Flags.Sensitive)
-                    : set.Router.Fallback(signal.Flags.Sensitive);
-                signal.Route(decision, now);
-                var addTodos = signal.Translation == TranslationState.Pending ? new[] { TodoKinds.Translate } : [];
-                if (!await signals.SaveAsync(stored, signal, addTodos, [TodoKinds.Route], now, ct))
-                    continue; // changed under us: read again
-                log.LogInformation("Signal {Code} routed to {Organisation} ({Reason})", code.ToString(), decision.OrganisationId, decision.Reason);
+                if (await DeliverOwedAsync(stored, ct) == Delivery.Changed) continue;
+                return;
             }
-            else if (stored.OrganisationNotified)
-            {
-                await signals.DeleteTodoAsync(TodoKinds.Route, code, ct);
-                return; // a repeat delivery: nothing left to do
-            }
-
-            await NotifyAsync(signal, ct);
-            await signals.MarkOrganisationNotifiedAsync(code, ct);
-            SignaleringTelemetry.RoutingDuration.Record((time.GetUtcNow() - signal.ReceivedAt).TotalSeconds,
-                new KeyValuePair<string, object?>("organisation", signal.OrganisationId),
-                new KeyValuePair<string, object?>("urgent", signal.IsUrgent));
-            await signals.DeleteTodoAsync(TodoKinds.Route, code, ct);
+            await TranslateAndFlagAsync(signal, ct);
+            var now = time.GetUtcNow();
+            if (!translator.IsConfigured) signal.MarkUntranslated(now, "not-configured");
+            signal.Route(Decide(await reference.GetAsync(ct), signal), now);
+            var addTodos = signal.Translation is TranslationState.Pending or TranslationState.Untranslated ? new[] { TodoKinds.Translate } : [];
+            // The route marker stays (it promises the message); saving the route is this worker's claim to send it.
+            if (!await signals.SaveAsync(stored, signal, addTodos, [], now, ct, deliveryLeaseUntil: now + options.Value.DeliveryLease))
+                continue; // changed under us: read again
+            log.LogInformation("Signal {Code} routed to {Organisation} ({Reason})", code.ToString(), signal.OrganisationId, signal.RoutingReason);
+            await DeliverClaimedAsync(signal, [], ct);
             if (signal.Translation == TranslationState.Pending)
             {
                 try { await queues.EnqueueTranslationAsync(code, ct); }
@@ -75,6 +72,87 @@ public sealed class SignalProcessor(
             return;
         }
         throw new InvalidOperationException($"Signal {code} kept changing while being routed.");
+    }
+
+    /// <summary>
+    /// The organisation the router chooses for a received signal. A location removed since intake still gets its
+    /// signal handled: municipality triage decides. Sensitive signals go to the confidential handler.
+    /// </summary>
+    public static RoutingDecision Decide(Domain.ReferenceData.ReferenceSet set, Signal signal) =>
+        set.Locations.TryGetValue(signal.LocationId, out var location)
+            ? set.Router.Route(location, signal.Category, signal.Subcategory, signal.Flags.Sensitive)
+            : set.Router.Fallback(signal.Flags.Sensitive);
+
+    public enum Delivery { Done, Busy, Changed }
+
+    /// <summary>
+    /// Sends a routed signal's message if it is still owed and nobody holds the claim: <see cref="Delivery.Busy"/>
+    /// when another worker's lease runs (the marker stays; the sweep comes back after the lease), <see cref="Delivery.Changed"/>
+    /// when the claim lost to another write (read again). Throws when sending fails; the marker stays.
+    /// </summary>
+    public async Task<Delivery> DeliverOwedAsync(StoredSignal stored, CancellationToken ct)
+    {
+        var code = stored.Signal.Code;
+        if (stored.OrganisationNotified || stored.Signal.OrganisationId is null)
+        {
+            await signals.DeleteTodoAsync(TodoKinds.Route, code, ct); // a repeat delivery: nothing left to do
+            return Delivery.Done;
+        }
+        if (_sentUnconfirmed.ContainsKey(code))
+        {
+            await ConfirmAsync(code, ct);
+            return Delivery.Done;
+        }
+        var now = time.GetUtcNow();
+        if (stored.DeliveryLeaseUntil > now) return Delivery.Busy;
+        if (!await signals.TryClaimDeliveryAsync(stored, now + options.Value.DeliveryLease, ct)) return Delivery.Changed;
+        await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct);
+        return Delivery.Done;
+    }
+
+    /// <summary>
+    /// Sends what the claimed signal still owes, then confirms it. A failure releases the claim and keeps what was
+    /// sent, so the next attempt starts at once and sends only the rest.
+    /// </summary>
+    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct)
+    {
+        var sent = new HashSet<string>(alreadySent, StringComparer.Ordinal);
+        try
+        {
+            await NotifyAsync(signal, ct, sent: sent);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            health.DeliveryFailed(time.GetUtcNow());
+            try { await signals.ReleaseDeliveryAsync(signal.Code, sent, CancellationToken.None); }
+            catch (Exception release) { log.LogWarning(release, "Releasing the claim on {Code} failed; it runs out by itself", signal.Code.ToString()); }
+            throw;
+        }
+        _sentUnconfirmed[signal.Code] = true;
+        await ConfirmAsync(signal.Code, ct);
+        SignaleringTelemetry.RoutingDuration.Record((time.GetUtcNow() - signal.ReceivedAt).TotalSeconds,
+            new KeyValuePair<string, object?>("organisation", signal.OrganisationId),
+            new KeyValuePair<string, object?>("urgent", signal.IsUrgent));
+    }
+
+    private async Task ConfirmAsync(TrackingCode code, CancellationToken ct)
+    {
+        // Sending again would duplicate the message: try the confirmation a few times before giving up to a retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await signals.MarkDeliveredAsync(code, ct);
+                _sentUnconfirmed.TryRemove(code, out _);
+                health.DeliverySucceeded(time.GetUtcNow());
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Confirming the delivery of {Code} failed (attempt {Attempt}); trying again", code.ToString(), attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct); // real time: a fake clock in tests must not stall it
+            }
+        }
     }
 
     /// <summary>
@@ -107,8 +185,13 @@ public sealed class SignalProcessor(
             log.LogInformation("Signal {Code} flagged from its translation: {Kinds}", signal.Code.ToString(), signal.Flags.ToDetail());
     }
 
-    /// <summary>Puts the signal's message on its organisation's queue (and its copies'). Also used after an escalation.</summary>
-    public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null)
+    /// <summary>
+    /// Puts the signal's message on its organisation's queue (and its copies'). Also used after an escalation. With
+    /// <paramref name="sent"/> (the outbox): skips what it names, adds what was sent, and a failed webhook job fails
+    /// the delivery; without it a webhook job is a courtesy that never fails the message.
+    /// </summary>
+    public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null,
+        ISet<string>? sent = null)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
@@ -129,8 +212,22 @@ public sealed class SignalProcessor(
                 signal.RoutingReason == RoutingReason.Confidential, signal.Translation.ToString(), signal.ReceivedAt, routedAt,
                 signal.Promise.AcknowledgeWithinWorkingHours, signal.Promise.ResolveWithinWorkingDays,
                 SignaleringTelemetry.CurrentTraceParent(), eventName);
-            await queues.SendToOrganisationAsync(queueName, message, ct);
-            await webhooks.QueueAsync(eventName, message, ct);
+            if (sent is null)
+            {
+                await queues.SendToOrganisationAsync(queueName, message, ct);
+                await webhooks.QueueAsync(eventName, message, ct);
+                continue;
+            }
+            if (!sent.Contains(orgId))
+            {
+                await queues.SendToOrganisationAsync(queueName, message, ct);
+                sent.Add(orgId);
+            }
+            if (!sent.Contains("hook:" + orgId))
+            {
+                await webhooks.EnqueueAsync(eventName, message, ct);
+                sent.Add("hook:" + orgId);
+            }
         }
     }
 }

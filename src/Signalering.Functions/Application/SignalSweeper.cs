@@ -7,13 +7,15 @@ namespace Signalering.Functions.Application;
 
 /// <summary>
 /// The timer's safety net. Finds work still owed to signals (their to-do markers) and queues it again: a signal
-/// stored but never queued, or queued and lost, is routed; a text the translator could not handle is tried again
+/// stored but never queued, or queued and lost, is routed; a routed signal whose organisation message was never
+/// confirmed sent (its route marker stays until then) is delivered; a text the translator could not handle is tried again
 /// with growing pauses once a translator is configured.
 /// </summary>
 public sealed class SignalSweeper(
     SignalTable signals,
     SignalQueues queues,
     ITextTranslator translator,
+    PipelineHealth health,
     IOptions<SignalOptions> options,
     TimeProvider time,
     ILogger<SignalSweeper> log)
@@ -24,8 +26,10 @@ public sealed class SignalSweeper(
     {
         var now = time.GetUtcNow();
         int routes = 0, translations = 0;
+        TimeSpan? oldestRoute = null;
         await foreach (var marker in signals.ListTodosAsync(ct))
         {
+            if (marker.Kind == TodoKinds.Route && (oldestRoute is null || now - marker.CreatedAt > oldestRoute)) oldestRoute = now - marker.CreatedAt;
             var last = marker.LastEnqueuedAt ?? marker.CreatedAt;
             switch (marker.Kind)
             {
@@ -41,6 +45,7 @@ public sealed class SignalSweeper(
                     break;
             }
         }
+        health.SweepCompleted(time.GetUtcNow(), oldestRoute);
         if (routes + translations > 0)
             log.LogInformation("Sweep queued {Routes} signal(s) for routing and {Translations} for translation", routes, translations);
         return new SweepResult(routes, translations);

@@ -8,10 +8,11 @@ namespace Signalering.Functions.Application;
 /// <summary>
 /// Translates a routed signal's text into Dutch for coordinators. Never fails a delivery for the translator's sake:
 /// without a translator, or when it is unreachable, the signal is marked untranslated (once, in its history) and its
-/// translate marker stays, so the sweep tries again later.
+/// translate marker stays, so the sweep tries again later. Once a routed signal's text is translated, its
+/// organisation hears of it: a message with event <c>translated</c> and translationState <c>Translated</c>.
 /// </summary>
-public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator translator, TimeProvider time, ILogger<SignalTranslationWorker> log,
-    Security.AbuseGuard abuse)
+public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator translator, SignalProcessor processor, TimeProvider time,
+    ILogger<SignalTranslationWorker> log, Security.AbuseGuard abuse)
 {
     public async Task TranslateAsync(TrackingCode code, CancellationToken ct)
     {
@@ -54,7 +55,15 @@ public sealed class SignalTranslationWorker(SignalTable signals, ITextTranslator
                 return;
             }
             signal.RecordTranslation(result.Translations["nl"], result.DetectedLanguage, time.GetUtcNow());
-            if (await signals.SaveAsync(stored, signal, [], [TodoKinds.Translate], time.GetUtcNow(), ct)) return;
+            if (!await signals.SaveAsync(stored, signal, [], [TodoKinds.Translate], time.GetUtcNow(), ct)) continue;
+            if (signal.OrganisationId is null) return;
+            try { await processor.NotifyAsync(signal, ct, "translated", copiesTo: []); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The translation stands and the inbox shows it; only the organisation's notice of it is lost.
+                log.LogWarning(e, "Telling the organisation that {Code} is translated failed", code.ToString());
+            }
+            return;
         }
     }
 }

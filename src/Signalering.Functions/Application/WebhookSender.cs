@@ -22,13 +22,19 @@ public sealed class WebhookSender(WebhookTable hooks, SignalQueues queues, IHttp
     public const string Queue = "webhooks";
     public const int MaxAttempts = 8;
 
+    /// <summary>Queues a delivery when the organisation registered a webhook. Throws when it could not (the outbox retries).</summary>
+    public async Task EnqueueAsync(string eventName, OrganisationMessage message, CancellationToken ct)
+    {
+        if (await hooks.GetAsync(message.OrganisationId, ct) is null) return;
+        await queues.SendAsync(Queue, new WebhookDelivery($"{message.MessageId}:{eventName}", message.OrganisationId, eventName, message), ct);
+    }
+
     /// <summary>Queues a delivery when the organisation registered a webhook. Never throws.</summary>
     public async Task QueueAsync(string eventName, OrganisationMessage message, CancellationToken ct)
     {
         try
         {
-            if (await hooks.GetAsync(message.OrganisationId, ct) is null) return;
-            await queues.SendAsync(Queue, new WebhookDelivery($"{message.MessageId}:{eventName}", message.OrganisationId, eventName, message), ct);
+            await EnqueueAsync(eventName, message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,8 +1,6 @@
-using Signalering.Storage.Tables;
-
 namespace Signalering.Functions.Endpoints;
 
-/// <summary><c>GET /api/health</c> (function folder Health): 200 when storage answers, 503 when it does not.</summary>
+/// <summary><c>GET /api/health</c> (function folder Health): 200 when healthy, 503 when not (see <see cref="Application.HealthCheck"/>).</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -11,18 +9,9 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(SignalTable signals, CancellationToken ct)
+    private static async Task<IResult> CheckAsync(Application.HealthCheck health, CancellationToken ct)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await signals.Client.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token);
-            return Results.Ok(new { status = "healthy" });
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException)
-        {
-            return Results.Json(new { status = "unhealthy", reason = "storage unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var report = await health.CheckAsync(ct);
+        return Results.Json(report.Body, statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageOutageHandler>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
 
@@ -76,6 +77,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<ReferenceDataProvider>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<PipelineHealth>();
+        services.AddSingleton<HealthCheck>();
         services.AddSingleton<SignalProcessor>();
         services.AddSingleton<SignalTranslationWorker>();
         services.AddSingleton<SignalSweeper>();
@@ -111,12 +114,19 @@ public static class ServiceCollectionExtensions
     }
 }
 
-/// <summary>Creates tables and seeds reference data before the app takes traffic.</summary>
+/// <summary>
+/// Creates tables and seeds reference data before the app takes traffic. When storage is not reachable yet it waits,
+/// with growing pauses (0.5 s doubling to 30 s), and says so in the log at every attempt: an app that exits because
+/// storage came up a few seconds after it would only be restarted into the same race.
+/// </summary>
 internal sealed class StartupInitialiser(ReferenceDataProvider reference, SignalTable signals, ReportTable reports,
     ILogger<StartupInitialiser> log) : IHostedService
 {
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var pause = TimeSpan.FromMilliseconds(500);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -124,12 +134,14 @@ internal sealed class StartupInitialiser(ReferenceDataProvider reference, Signal
                 await signals.Client.CreateIfNotExistsAsync(cancellationToken);
                 await reports.Client.CreateIfNotExistsAsync(cancellationToken);
                 await reference.InitialiseAsync(cancellationToken);
+                if (attempt > 1) log.LogInformation("Storage reachable after {Attempts} attempts; starting", attempt);
                 return;
             }
-            catch (Azure.RequestFailedException e) when (attempt < 20)
+            catch (Exception e) when (StorageFailures.IsOutage(e) && !cancellationToken.IsCancellationRequested)
             {
-                log.LogWarning(e, "Storage not reachable yet (attempt {Attempt})", attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                log.LogWarning(e, "Waiting for storage: not reachable (attempt {Attempt}); trying again in {Pause}", attempt, pause);
+                await Task.Delay(pause, cancellationToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
             }
         }
     }

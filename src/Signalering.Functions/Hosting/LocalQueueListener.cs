@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Signalering.Storage;
@@ -50,8 +49,9 @@ public sealed class LocalQueueListener(
                 {
                     messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, stoppingToken)).Value;
                 }
-                catch (RequestFailedException e)
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // Any failure (the SDK's retries end in an AggregateException): log it, back off, keep listening.
                     log.LogWarning(e, "Receiving from {Queue} failed; backing off", queueName);
                     messages = [];
                 }
@@ -155,13 +155,16 @@ public sealed class LocalQueueListener(
 
     private async Task CreateWithRetryAsync(QueueClient queue, CancellationToken ct)
     {
+        // However long storage is away, the listener waits for it (pauses doubling to 30 s) instead of dying.
+        var pause = TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)
         {
             try { await queue.CreateIfNotExistsAsync(cancellationToken: ct); return; }
-            catch (RequestFailedException e) when (attempt < 30)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                log.LogWarning(e, "Queue {Queue} not reachable yet (attempt {Attempt})", queue.Name, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                log.LogWarning(e, "Queue {Queue} not reachable yet (attempt {Attempt}); trying again in {Pause}", queue.Name, attempt, pause);
+                await Task.Delay(pause, ct);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
     }

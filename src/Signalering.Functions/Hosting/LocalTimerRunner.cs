@@ -22,7 +22,11 @@ public sealed class LocalTimerRunner(FunctionDefinition function, IServiceProvid
                 await using var scope = services.CreateAsyncScope();
                 await function.InvokeAsync(scope.ServiceProvider, timer, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Timer function {Function} failed", function.Name); }
+            // Any failure, a timeout's cancellation included, is logged and the timer runs again at its next occurrence.
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "Timer function {Function} failed", function.Name);
+            }
         }
     }
 }

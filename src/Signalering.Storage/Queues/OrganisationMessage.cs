@@ -7,7 +7,9 @@ namespace Signalering.Storage.Queues;
 /// audited. <see cref="TraceParent"/> (W3C) lets the organisation's system continue the signal's trace.
 /// <see cref="Event"/>: <c>routed</c> (new for you), <c>escalated</c> (not accepted in time elsewhere, now yours, for
 /// triage), <c>due-soon</c> (a reminder: the acknowledgement time is nearly over) or <c>overdue</c> (the promised
-/// resolution time or a complaint's Awb decision date has passed; municipality triage gets a copy).
+/// resolution time or a complaint's Awb decision date has passed; municipality triage gets a copy) or <c>translated</c>
+/// (the Dutch translation is now in the inbox: <see cref="TranslationState"/> says <c>Translated</c>).
+/// <see cref="TranslationState"/> is the inbox's: <c>Untranslated</c> where no translator is configured.
 /// </summary>
 public sealed record OrganisationMessage(
     string MessageId,

@@ -13,9 +13,12 @@ namespace Signalering.Storage.Tables;
 /// <summary>
 /// A signal as loaded: the aggregate, the ETag and last event sequence it was read at (the aggregate itself moves on
 /// as it changes), and bookkeeping that is not domain state.
+/// <see cref="OrganisationNotified"/>: the organisation's message (its copies' and webhook jobs) was confirmed sent.
+/// <see cref="DeliveryLeaseUntil"/>: until then one worker holds the claim to send it (see SignalTable.Delivery.cs);
+/// <see cref="DeliveredTargets"/>: what an interrupted delivery already sent, so a retry does not send it again.
 /// </summary>
 public sealed record StoredSignal(Signal Signal, ETag ETag, int LastEventSequence, string IdempotencyKeyHash, string Fingerprint,
-    bool OrganisationNotified, int IntakeEventCount);
+    bool OrganisationNotified, int IntakeEventCount, DateTimeOffset? DeliveryLeaseUntil = null, IReadOnlyList<string>? DeliveredTargets = null);
 
 /// <summary>Work owed to a signal, found by the sweep.</summary>
 public sealed record TodoMarker(string Kind, TrackingCode Code, DateTimeOffset CreatedAt, DateTimeOffset? LastEnqueuedAt, int Attempts);
@@ -23,7 +26,7 @@ public sealed record TodoMarker(string Kind, TrackingCode Code, DateTimeOffset C
 public enum CreateOutcome { Created, CodeTaken }
 
 /// <summary>Reads and writes signals in the <c>signals</c> table; every change to one signal is one transaction.</summary>
-public sealed class SignalTable(TableClient table)
+public sealed partial class SignalTable(TableClient table)
 {
     public const string TableName = "signals";
 
@@ -35,17 +38,22 @@ public sealed class SignalTable(TableClient table)
     /// <summary>
     /// Stores a new signal with its first events and its route marker, atomically. <see cref="CreateOutcome.CodeTaken"/>
     /// when the code exists already (a retry of the same intake, or, rarely, another intake's code).
+    /// <paramref name="addTodos"/>: further markers in the same transaction (a signal routed at intake owes its
+    /// translation and its report entry); <paramref name="deliveryLeaseUntil"/>: the creator's claim to deliver it.
     /// </summary>
     public async Task<CreateOutcome> CreateAsync(Signal signal, string idempotencyKeyHash, string fingerprint, DateTimeOffset now,
-        CancellationToken ct)
+        CancellationToken ct, IEnumerable<string>? addTodos = null, DateTimeOffset? deliveryLeaseUntil = null)
     {
         var main = ToEntity(signal, idempotencyKeyHash, fingerprint, organisationNotified: false);
+        main[DeliveryLeaseProperty] = deliveryLeaseUntil;
         // The intake's own events (received, flagged) ride on the signal row: one entity fewer in the hottest write.
         main["IntakeEvents"] = JsonSerializer.Serialize(signal.Events);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, main) };
         // No report marker here: intake is the hottest write, and routing (owed by the route marker, re-queued by the
         // sweep until done) saves the signal again within seconds, which marks it for the reports.
         actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Route, signal.Code, now, now)));
+        actions.AddRange((addTodos ?? []).Where(k => k != TodoKinds.Route).Distinct()
+            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, signal.Code, now, null))));
         try
         {
             await table.SubmitTransactionAsync(actions, ct);
@@ -83,7 +91,7 @@ public sealed class SignalTable(TableClient table)
         }
         return new StoredSignal(Signal.Restore(ToSnapshot(code, main), events), main.ETag, events.Count == 0 ? 0 : events.Max(e => e.Sequence),
             main.GetString("IdempotencyKeyHash") ?? "", main.GetString("Fingerprint") ?? "", main.GetBoolean("OrganisationNotified") ?? false,
-            inlineCount);
+            inlineCount, main.GetDateTimeOffset(DeliveryLeaseProperty), SplitTargets(main.GetString(DeliveredTargetsProperty)));
     }
 
     /// <summary>
@@ -91,11 +99,15 @@ public sealed class SignalTable(TableClient table)
     /// someone else got there first), its new events, and marker changes, in one transaction.
     /// </summary>
     /// <returns>False when the signal changed in the meantime; nothing was written.</returns>
+    /// <param name="deliveryLeaseUntil">Claims the organisation's message for this worker (routing does, in the same write).</param>
     public async Task<bool> SaveAsync(StoredSignal stored, Signal changed, IEnumerable<string> addTodos, IEnumerable<string> removeTodos,
-        DateTimeOffset now, CancellationToken ct, bool? organisationNotified = null)
+        DateTimeOffset now, CancellationToken ct, bool? organisationNotified = null, DateTimeOffset? deliveryLeaseUntil = null)
     {
         var known = stored.LastEventSequence;
         var main = ToEntity(changed, stored.IdempotencyKeyHash, stored.Fingerprint, organisationNotified ?? stored.OrganisationNotified);
+        // Delivery bookkeeping survives a coordinator's save (a replace) between the claim and the confirmation.
+        main[DeliveryLeaseProperty] = deliveryLeaseUntil ?? stored.DeliveryLeaseUntil;
+        main[DeliveredTargetsProperty] = JoinTargets(stored.DeliveredTargets);
         main["IntakeEvents"] = JsonSerializer.Serialize(changed.Events.Where(e => e.Sequence <= stored.IntakeEventCount));
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, main, stored.ETag) };
         actions.AddRange(changed.Events.Where(e => e.Sequence > known)
@@ -117,7 +129,7 @@ public sealed class SignalTable(TableClient table)
         {
             // A marker was already gone (another worker finished it): retry without deleting it.
             var without = removeTodos.Where(k => SignalKeys.Todo(k, changed.Code) != actions[i].Entity.RowKey).ToList();
-            return await SaveAsync(stored, changed, addTodos, without, now, ct, organisationNotified);
+            return await SaveAsync(stored, changed, addTodos, without, now, ct, organisationNotified, deliveryLeaseUntil);
         }
     }
 
@@ -132,11 +144,6 @@ public sealed class SignalTable(TableClient table)
             if (!e.RowKey.Contains("|evt|", StringComparison.Ordinal) && TrackingCode.TryParse(e.GetString("Code"), out var code))
                 yield return Signal.Restore(ToSnapshot(code, e), []);
     }
-
-    /// <summary>Records that the organisation's queue has its message. Idempotent; not part of the domain state.</summary>
-    public Task MarkOrganisationNotifiedAsync(TrackingCode code, CancellationToken ct) =>
-        table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { ["OrganisationNotified"] = true },
-            ETag.All, TableUpdateMode.Merge, ct);
 
     public async IAsyncEnumerable<TodoMarker> ListTodosAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

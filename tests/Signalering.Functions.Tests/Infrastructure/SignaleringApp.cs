@@ -45,6 +45,8 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
+            // Most tests follow a signal through the intake queue (the path with a translator); Durability/ sets it.
+            ["Signals:RouteAtIntake"] = "false",
         };
         if (Environment != "Development")
         {
