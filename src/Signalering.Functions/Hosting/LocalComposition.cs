@@ -24,6 +24,8 @@ public static class LocalComposition
                 })
                 .WithDisplayName(function.Name)
                 .WithMetadata(function);
+        // No function for this path: say so as problem+json, as every other refusal does (the host answers its own 404).
+        app.MapFallback("{*path}", () => Results.Problem(title: "Not found.", detail: "No such address.", statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 }

@@ -101,7 +101,16 @@ public sealed class SignaleringHttp(IServiceProvider services)
             var routed = context.GetEndpoint();
             context.Items[EndpointItem] = endpoint;
             try { await pipeline(context); }
-            finally { if (routed is not null) context.SetEndpoint(routed); }
+            finally
+            {
+                if (routed is not null) context.SetEndpoint(routed);
+                // Name the request's span after the function's route, whatever the telemetry package finds at the end.
+                if (routed is RouteEndpoint { RoutePattern.RawText: { } route } && System.Diagnostics.Activity.Current is { Kind: System.Diagnostics.ActivityKind.Server } span)
+                {
+                    span.DisplayName = $"{context.Request.Method} {route}";
+                    span.SetTag("http.route", route);
+                }
+            }
         }
     }
 }

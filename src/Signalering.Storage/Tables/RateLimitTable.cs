@@ -33,8 +33,9 @@ public sealed class RateLimitTable(TableClient table)
     /// <summary>
     /// Takes <paramref name="cost"/> units from <paramref name="bucket"/>, which holds <paramref name="limit"/> per
     /// <paramref name="window"/> (the window starts at the first take after the previous one ended). Not allowed:
-    /// nothing is taken, and <see cref="BucketTake.RetryAfter"/> says when the window ends. Eight writers colliding on
-    /// one bucket is a flood, not a NAT: the caller is told to retry in a second.
+    /// nothing is taken, and <see cref="BucketTake.RetryAfter"/> says when the window ends. A take that keeps colliding
+    /// with others is let through: twenty phones behind one AZC's NAT sending at once is a burst, not a flood, and every
+    /// collision means another request did take its unit, so the count still reaches the limit under a real flood.
     /// </summary>
     public async Task<BucketTake> TakeAsync(string bucket, int limit, TimeSpan window, DateTimeOffset now, CancellationToken ct, int cost = 1)
     {
@@ -66,7 +67,7 @@ public sealed class RateLimitTable(TableClient table)
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404) { }
         }
-        return new(false, limit, TimeSpan.FromSeconds(1));
+        return new(true, limit, TimeSpan.Zero);
     }
 
     /// <summary>Deletes buckets whose window ended before <paramref name="before"/>; returns how many.</summary>

@@ -45,6 +45,9 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
             ["Functions:RunTriggersLocally"] = RunTriggersLocally ? "true" : "false",
             ["Signals:LookupFloor"] = "00:00:00.050",
             ["Translator:Key"] = "",
+            // Tests that send many reports from one test client are not about the abuse budgets (AbuseLimitTest is).
+            ["AbuseLimits:SubmitsPerClient"] = "100000",
+            ["AbuseLimits:SubmitsPerLocation"] = "100000",
             // Most tests follow a signal through the intake queue (the path with a translator); Durability/ sets it.
             ["Signals:RouteAtIntake"] = "false",
         };

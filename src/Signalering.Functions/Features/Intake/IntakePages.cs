@@ -1,6 +1,7 @@
 using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Functions.Application;
+using Signalering.Functions.Endpoints;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Intake;
@@ -60,7 +61,7 @@ public static class IntakePages
         var language = new ResidentLanguage(step.Language.Code);
         IFormCollection fields;
         try { fields = await request.ReadFormAsync(ct); }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
             // An upload that broke off or was too large: the photo is what makes a form post that big.
             return await FormAsync(pages, place, step, FormAnswers.Empty(), Errors(ResidentFormService.PhotoRefused, null, language), StatusCodes.Status400BadRequest);
@@ -83,11 +84,13 @@ public static class IntakePages
         {
             case IntakeResult.Accepted accepted:
                 var statusUrl = $"/s/{accepted.Signal.Code.Value}?lang={language.Code}&new=1";
-                return request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
+                return WantsJson(request)
                     ? Results.Json(new { trackingCode = accepted.Signal.Code.ToString(), statusUrl }, statusCode: StatusCodes.Status202Accepted)
                     : Results.Redirect(statusUrl, permanent: false, preserveMethod: false); // 302 → GET: a reload does not post again
             case IntakeResult.Invalid invalid when invalid.Errors.Any(e => e.Field == "locationToken"):
                 return await TokenErrorAsync(pages);
+            case IntakeResult.Invalid invalid when WantsJson(request):
+                return Problems.Fields(invalid.Errors); // the form's script puts each message beside its field
             case IntakeResult.Invalid invalid:
                 return await FormAsync(pages, place, step, answers, Errors(invalid, answers, language), StatusCodes.Status400BadRequest);
             default:
@@ -101,6 +104,9 @@ public static class IntakePages
     public static Task<IResult> TokenErrorAsync(PageRenderer pages) => pages.PageAsync<TokenErrorPage>(new { }, StatusCodes.Status404NotFound);
 
     private static IResult Start(string token) => Results.Redirect($"/r/{Uri.EscapeDataString(token)}");
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static Task<IResult> FormAsync(PageRenderer pages, FormPlace place, FormStep step, FormAnswers answers,
         IReadOnlyDictionary<string, string> errors, int status = StatusCodes.Status200OK) =>
