@@ -34,44 +34,6 @@ public sealed class SignaleringHttp(IServiceProvider services)
         return new Endpoint(built.RequestDelegate, new EndpointMetadataCollection(attributes.Concat(built.EndpointMetadata)), method.Name);
     });
 
-    // ---- Transitional: areas not yet moved into Features/ still route among the endpoints in Endpoints/. ----
-    private readonly Lazy<(RequestDelegate Pipeline, IReadOnlyList<EndpointDataSource> Sources)> _legacy = new(() => BuildLegacy(services));
-
-    /// <summary>Transitional: runs the request through the pipeline and routes it among the endpoints of Endpoints/.</summary>
-    public IResult Handle(HttpRequest request) => new LegacyResult(_legacy.Value.Pipeline);
-
-    /// <summary>Transitional: the endpoints of Endpoints/ (for the test that every one is reachable through a function's route).</summary>
-    public IReadOnlyList<RouteEndpoint> Endpoints => _legacy.Value.Sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
-
-    private static (RequestDelegate, IReadOnlyList<EndpointDataSource>) BuildLegacy(IServiceProvider services)
-    {
-        var app = new ApplicationBuilder(services);
-        IReadOnlyList<EndpointDataSource> sources = [];
-        app.UseForwardedHeaders();
-        app.UseResponseCompression();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseEndpoints(endpoints =>
-        {
-            Signalering.Functions.Endpoints.EndpointMap.MapSignaleringEndpoints(endpoints);
-            sources = endpoints.DataSources.ToList();
-        });
-        return (app.Build(), sources);
-    }
-
-    private sealed class LegacyResult(RequestDelegate pipeline) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.SetEndpoint(null);
-            context.Request.RouteValues.Clear();
-            return pipeline(context);
-        }
-    }
-
     private static RequestDelegate Build(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);

@@ -40,23 +40,6 @@ public sealed class FunctionMetadataTest : IDisposable
     }
 
     [Fact]
-    public void EveryEndpoint_IsReachableThroughAnHttpFunction_WithItsMethods()
-    {
-        var functions = FunctionCatalog.Functions.Where(f => f.Trigger == TriggerKind.Http).ToList();
-        var endpoints = _app.Services.GetRequiredService<SignaleringHttp>().Endpoints;
-        Assert.NotEmpty(endpoints);
-        foreach (var e in endpoints)
-        {
-            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
-            Assert.True(functions.Any(f => Covers(f.Route!, e.RoutePattern) && methods.All(m => f.Methods.Contains(m))),
-                $"Endpoint {string.Join(",", methods)} {e.RoutePattern.RawText} is not reachable through any HTTP function.");
-        }
-        // Transitional: only the area functions of Triggers/HttpTriggers.cs route among Endpoints/; Features/ functions name their handler.
-        foreach (var f in functions.Where(f => f.Method.DeclaringType == typeof(Signalering.Functions.Triggers.HttpTriggers)))
-            Assert.True(endpoints.Any(e => Covers(f.Route!, e.RoutePattern)), $"Function {f.Name} (route {f.Route}) leads to no endpoint.");
-    }
-
-    [Fact]
     public void HostJson_HasNoCustomHandler_AnEmptyRoutePrefix_AndTheQueueSettings()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Find(), "host.json")));
@@ -99,20 +82,4 @@ public sealed class FunctionMetadataTest : IDisposable
 
     private static string Methods(IEnumerable<string> methods) =>
         string.Join(",", methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal));
-
-    // Function route templates ("api/signals/{trackingCode}", "api/admin/{*path}") against the endpoints' route patterns.
-    private static bool Covers(string functionRoute, RoutePattern pattern)
-    {
-        var f = functionRoute.Trim('/').Split('/');
-        var e = pattern.PathSegments.Select(s => s.IsSimple && s.Parts[0] is RoutePatternLiteralPart l ? l.Content : "{}").ToList();
-        for (var i = 0; i < f.Length; i++)
-        {
-            if (f[i].StartsWith("{*", StringComparison.Ordinal)) return e.Count >= i;
-            if (i >= e.Count) return false;
-            var fIsParam = f[i].StartsWith('{');
-            if (fIsParam != (e[i] == "{}")) return false;
-            if (!fIsParam && !string.Equals(f[i], e[i], StringComparison.OrdinalIgnoreCase)) return false;
-        }
-        return f.Length == e.Count;
-    }
 }

@@ -26,7 +26,7 @@ public sealed class WorkerCompositionTest
         using var host = WorkerComposition.CreateBuilder([], settings).Build();
 
         var classes = FunctionCatalog.Functions.Select(f => f.Method.DeclaringType!).Distinct().ToList();
-        Assert.Contains(classes, c => c.Name == "HttpTriggers");
+        Assert.Contains(classes, c => c.Name == "HealthFunctions");
         await using var scope = host.Services.CreateAsyncScope();
         foreach (var type in classes)
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));

@@ -21,7 +21,7 @@ public sealed class HostileInputFixture : IDisposable
 }
 
 /// <summary>
-/// A corpus of hostile requests against every anonymous endpoint (Triggers/HttpTriggers.cs): malformed JSON, wrong
+/// A corpus of hostile requests against every anonymous endpoint (the anonymous functions of Features/): malformed JSON, wrong
 /// content types, huge bodies, deep nesting, invalid UTF-8, overlong strings, NUL bytes, SQL/OData/HTML/CSV-formula
 /// injection in validated fields, path traversal in routes, header injection. (A NUL byte in the URL never reaches
 /// the app: Kestrel and the test server refuse such a request line; here NUL bytes travel in bodies and headers.) Each must get a 4xx that says what is

@@ -1,7 +1,7 @@
 using System.Text;
 using QRCoder;
 using Signalering.Domain.ReferenceData;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Admin;
 

@@ -1,4 +1,3 @@
-using Signalering.Functions.Endpoints;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Admin;

@@ -6,7 +6,6 @@ using Signalering.Domain.Expertpool;
 using Signalering.Domain.Languages;
 using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
-using Signalering.Functions.Endpoints;
 using Signalering.Functions.Web;
 using static Signalering.Functions.Features.Expertpool.ExpertpoolApi;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Signalering.Domain.Expertpool;
 using Signalering.Functions.Application;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Expertpool;
 

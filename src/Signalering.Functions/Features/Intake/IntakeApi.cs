@@ -4,7 +4,7 @@ using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Domain.Texts;
 using Signalering.Functions.Application;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Intake;
 

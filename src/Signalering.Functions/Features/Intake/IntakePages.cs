@@ -1,7 +1,6 @@
 using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Functions.Application;
-using Signalering.Functions.Endpoints;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Intake;

@@ -9,7 +9,7 @@ using Signalering.Domain.Reports;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Application;
 
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Reports;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Signalering.Domain.Reports;
 using Signalering.Functions.Auth;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Signalering.Domain.Reports;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Reports;
 

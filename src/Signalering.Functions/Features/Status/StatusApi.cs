@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Signalering.Domain.Texts;
 using Signalering.Functions.Application;
-using Signalering.Functions.Endpoints;
+using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Status;
 

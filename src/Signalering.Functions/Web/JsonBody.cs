@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Signalering.Functions.Endpoints;
+namespace Signalering.Functions.Web;
 
 /// <summary>
 /// Reads a JSON body ourselves rather than through parameter binding, so malformed JSON, a wrong content type and

@@ -1,6 +1,6 @@
 using Signalering.Domain.Intake;
 
-namespace Signalering.Functions.Endpoints;
+namespace Signalering.Functions.Web;
 
 /// <summary>
 /// application/problem+json answers. Field errors go in <c>errors</c> keyed by the API's field names, so a client
