@@ -1,9 +1,7 @@
-using System.Text;
 using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Signalering.Domain.Languages;
-using Signalering.Functions.Resident;
 
 namespace Signalering.Functions.Hosting;
 
@@ -29,7 +27,7 @@ public static class StorageFailures
 /// a page in their language that says so, keeps what they wrote and offers to send it again (the form's
 /// idempotency key rides along, so a retry that did get through the first time finds the same signal).
 /// </summary>
-internal sealed class StorageOutageHandler(IProblemDetailsService problems, ILogger<StorageOutageHandler> log) : IExceptionHandler
+internal sealed class StorageOutageHandler(IProblemDetailsService problems, Web.PageRenderer pages, ILogger<StorageOutageHandler> log) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 10;
 
@@ -43,7 +41,7 @@ internal sealed class StorageOutageHandler(IProblemDetailsService problems, ILog
         if (ResidentLanguage(context) is { } language)
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(OutagePage(context, language), cancellationToken);
+            await context.Response.WriteAsync(await OutagePageAsync(context, language), cancellationToken);
             return true;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -76,28 +74,12 @@ internal sealed class StorageOutageHandler(IProblemDetailsService problems, ILog
         return FormLanguages.TryGet(tag, out var language) ? language.Code : "en";
     }
 
-    private static string OutagePage(HttpContext context, string language)
+    private Task<string> OutagePageAsync(HttpContext context, string language)
     {
-        var h = new ResidentHtml(language);
-        var body = new StringBuilder("<h1>").Append(h.T("form.errorTitle")).Append("</h1><p role=\"alert\">").Append(h.T("error.general")).Append("</p>");
         var request = context.Request;
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.Form is { Count: > 0 } form)
-        {
-            // The same fields again, the text visible and editable: nothing the resident wrote is lost.
-            body.Append("<form method=\"post\" action=\"").Append(ResidentHtml.E(request.Path + request.QueryString.Value)).Append("\">");
-            foreach (var (name, value) in form)
-            {
-                if (name == "text")
-                    body.Append("<p><textarea name=\"text\" rows=\"6\" style=\"width:100%\">").Append(ResidentHtml.E(value.ToString())).Append("</textarea></p>");
-                else
-                    body.Append("<input type=\"hidden\" name=\"").Append(ResidentHtml.E(name)).Append("\" value=\"").Append(ResidentHtml.E(value.ToString())).Append("\">");
-            }
-            body.Append("<p><button type=\"submit\">").Append(h.T("form.submit")).Append("</button></p></form>");
-        }
-        else
-        {
-            body.Append("<p><a href=\"").Append(ResidentHtml.E(request.Path + request.QueryString.Value)).Append("\">").Append(h.T("status.check")).Append("</a></p>");
-        }
-        return h.Page(h.T("form.errorTitle"), body.ToString());
+        var fields = HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.Form is { Count: > 0 } form
+            ? form.Select(f => (f.Key, f.Value.ToString())).ToList()
+            : null;
+        return pages.RenderAsync<Web.OutagePage>(new { L = new Web.ResidentLanguage(language), Again = request.Path + request.QueryString.Value, Fields = fields });
     }
 }
