@@ -8,7 +8,7 @@ using Signalering.Domain.Reports;
 using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 /// <summary>
 /// A year's report from the aggregates against the same report from a full scan of the signals, in one run on one

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Signalering.Domain.Organisations;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
 
 namespace Signalering.Functions.Auth;
 

@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Options;
 using Signalering.Domain.Flagging;
 using Signalering.Domain.Locations;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Features.Health;
+using Signalering.Functions.Features.Intake;
+using Signalering.Functions.Features.Processing;
+using Signalering.Functions.Features.Status;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Features.Expertpool;
 using Signalering.Functions.Hosting;
 using Signalering.Functions.Security;
 using Signalering.Functions.Telemetry;
-using Signalering.Storage;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
-using Signalering.Storage.Translation;
+using Signalering.Infrastructure;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
+using Signalering.Infrastructure.Translation;
 
 namespace Signalering.Functions.Extensions;
 
@@ -54,7 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SignalTable(sp.GetRequiredService<StorageClients>().Table(SignalTable.TableName)));
         services.AddSingleton(sp => new ReferenceDataTable(sp.GetRequiredService<StorageClients>().Table(ReferenceDataTable.TableName)));
         services.AddSingleton<SignalQueues>();
-        services.AddSingleton<Storage.Blobs.AttachmentStore>();
+        services.AddSingleton<Infrastructure.Blobs.AttachmentStore>();
         services.AddSingleton(sp => new ReportTable(sp.GetRequiredService<StorageClients>().Table(ReportTable.TableName)));
         services.AddSingleton<ReportAggregates>();
         services.AddSingleton(sp => new AuditTable(sp.GetRequiredService<StorageClients>().Table(AuditTable.TableName)));

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Signalering.Storage;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Hosting;
 

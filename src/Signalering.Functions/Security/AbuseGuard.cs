@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Signalering.Domain.Signals;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Security;
 

@@ -1,6 +1,6 @@
 using Signalering.Domain.Locations;
-using Signalering.Functions.Application;
-using Signalering.Storage.Tables;
+using Signalering.Functions.Features.Admin;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Security;
 

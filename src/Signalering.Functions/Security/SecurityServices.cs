@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Signalering.Storage;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Security;
 
@@ -23,11 +23,11 @@ public static class SecurityServices
         services.AddSingleton<AbuseGuard>();
         services.AddSingleton<IntakeGate>();
         services.AddExceptionHandler<RequestExceptionHandler>();
-        services.AddOptions<Application.RetentionOptions>().BindConfiguration(Application.RetentionOptions.Section)
+        services.AddOptions<Features.Processing.RetentionOptions>().BindConfiguration(Features.Processing.RetentionOptions.Section)
             .Validate(o => o.ContactDaysAfterClosing > 0 && o.ContentDaysAfterClosing >= o.ContactDaysAfterClosing,
                 "Retention: ContactDaysAfterClosing must be positive and at most ContentDaysAfterClosing.")
             .ValidateOnStart();
-        services.AddSingleton<Application.RetentionService>();
+        services.AddSingleton<Features.Processing.RetentionService>();
         return services;
     }
 }

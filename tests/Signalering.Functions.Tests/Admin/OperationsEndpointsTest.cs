@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Admin;
 

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using System.Net.Http.Json;
 using Signalering.Functions.Tests.Expertpool;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Browser;
 

@@ -4,7 +4,7 @@ using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Texts;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Browser;
 

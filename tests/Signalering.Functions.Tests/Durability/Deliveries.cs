@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Durability;
 

@@ -2,7 +2,7 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Durability;
 

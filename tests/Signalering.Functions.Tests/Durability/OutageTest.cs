@@ -5,7 +5,7 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Durability;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Functions.Tests.Processing;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Durability;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 using static Signalering.Functions.Tests.Expertpool.ExpertpoolFlows;
 
 namespace Signalering.Functions.Tests.Expertpool;

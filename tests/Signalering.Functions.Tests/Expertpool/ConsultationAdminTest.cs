@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Languages;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 using static Signalering.Functions.Tests.Expertpool.ExpertpoolFlows;
 
 namespace Signalering.Functions.Tests.Expertpool;
@@ -81,7 +81,7 @@ public sealed class ConsultationAdminTest : IAsyncLifetime
         var response = await _app.Municipality().PostAsJsonAsync("/api/expertpool/consultations", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
-        Assert.Empty(await _app.RowsAsync(Storage.Tables.ExpertpoolTables.ConsultationsTable));
+        Assert.Empty(await _app.RowsAsync(Signalering.Infrastructure.Tables.ExpertpoolTables.ConsultationsTable));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Expertpool;
 

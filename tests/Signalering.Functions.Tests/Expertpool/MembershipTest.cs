@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Expertpool;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 using static Signalering.Functions.Tests.Expertpool.ExpertpoolFlows;
 
 namespace Signalering.Functions.Tests.Expertpool;

@@ -9,7 +9,7 @@ using Signalering.Functions.Auth;
 using Signalering.Functions.Features.Inbox;
 using Signalering.Functions.Web;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Inbox;
 

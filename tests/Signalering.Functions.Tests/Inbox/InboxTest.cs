@@ -3,10 +3,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Signalering.Functions.Tests.Inbox;

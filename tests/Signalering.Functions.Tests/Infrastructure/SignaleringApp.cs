@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Hosting;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Infrastructure;
 
@@ -162,7 +162,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
         var now = DateTimeOffset.UtcNow;
         stored.Signal.Accept(stored.Signal.OrganisationId!, now);
         stored.Signal.Resolve(stored.Signal.OrganisationId!, now);
-        Assert.True(await Signals.SaveAsync(stored, stored.Signal, [], [], now, CancellationToken.None));
+        Assert.NotNull(await Signals.SaveAsync(stored, stored.Signal, [], [], now, CancellationToken.None));
     }
 
     /// <summary>A signed token of a seeded location (dev key), as printed on its poster.</summary>

@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Intake;
 

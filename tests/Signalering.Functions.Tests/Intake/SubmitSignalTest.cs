@@ -5,8 +5,8 @@ using Azure.Data.Tables;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Intake;
 

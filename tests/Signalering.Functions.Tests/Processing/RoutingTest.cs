@@ -3,7 +3,7 @@ using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Processing;
 

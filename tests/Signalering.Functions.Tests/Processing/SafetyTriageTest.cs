@@ -4,7 +4,7 @@ using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Processing;
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Signals;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Reports;
 
@@ -129,7 +129,7 @@ public sealed class ReportsTest : IDisposable
             var stored = (await other.Signals.GetAsync(signal.Code, CancellationToken.None))!;
             Assert.Equal(signal.Events.Select(e => (e.Sequence, e.Kind, e.Detail)), stored.Signal.Events.Select(e => (e.Sequence, e.Kind, e.Detail)));
             stored.Signal.Resolve("coa-luttelgeest", Monday.AddHours(3));
-            Assert.True(await other.Signals.SaveAsync(stored, stored.Signal, [], [], Monday.AddHours(3), CancellationToken.None));
+            Assert.NotNull(await other.Signals.SaveAsync(stored, stored.Signal, [], [], Monday.AddHours(3), CancellationToken.None));
             Assert.Equal(signal.Events.Count + 1, (await other.Signals.GetAsync(signal.Code, CancellationToken.None))!.Signal.Events.Count);
 
             await other.Services.GetRequiredService<ReportAggregates>().RebuildAsync(CancellationToken.None);

@@ -7,8 +7,8 @@ using Azure.Storage.Blobs;
 using Signalering.Domain.Languages;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Blobs;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Blobs;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Resident;
 

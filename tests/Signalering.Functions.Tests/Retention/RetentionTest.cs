@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signalering.Domain.Signals;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Retention;
 
@@ -118,7 +118,7 @@ public sealed class RetentionTest
         s.AnswerSolved(false, Comment, clock.GetUtcNow());
         clock.Advance(TimeSpan.FromHours(1));
         s.Resolve(org, clock.GetUtcNow());
-        Assert.True(await app.Signals.SaveAsync(stored, s, [], [], clock.GetUtcNow(), CancellationToken.None));
+        Assert.NotNull(await app.Signals.SaveAsync(stored, s, [], [], clock.GetUtcNow(), CancellationToken.None));
     }
 
     private static async Task<string> ReportsAsync(SignaleringApp app)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Tests.Security;
 

@@ -6,7 +6,7 @@ using Azure.Storage.Blobs;
 using SkiaSharp;
 using Signalering.Functions.Security;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Blobs;
+using Signalering.Infrastructure.Blobs;
 
 namespace Signalering.Functions.Tests.Security;
 

@@ -2,7 +2,7 @@ using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Functions.Tests.Processing;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Security;
 

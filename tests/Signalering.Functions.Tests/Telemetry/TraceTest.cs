@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using Signalering.Functions.Telemetry;
 using Signalering.Functions.Tests.Infrastructure;
-using Signalering.Storage.Queues;
+using Signalering.Infrastructure.Queues;
 
 namespace Signalering.Functions.Tests.Telemetry;
 

@@ -16,7 +16,7 @@ namespace Signalering.Functions.Features.Admin;
 /// <item><c>GET|POST /api/admin/locations/{id}/qr-tokens</c>, <c>POST …/qr-tokens/{tokenId}/revoke</c>,
 /// <c>GET …/qr-tokens/{tokenId}/qr.png|qr.svg</c> (the code alone).</item>
 /// <item><c>PUT|DELETE /api/admin/organisations/{id}/webhook</c> <c>{url}</c>: new and escalated signals are also
-/// posted there, signed; the answer shows the signing secret once (see <see cref="Application.WebhookSender"/>).</item>
+/// posted there, signed; the answer shows the signing secret once (see <see cref="Processing.WebhookSender"/>).</item>
 /// <item><c>GET /api/admin/organisations/{id}/queue</c>: a peek at an organisation's queue.</item>
 /// <item><c>GET /api/admin/queues</c>, <c>POST /api/admin/queues/{queue}/replay-poison?max=</c>: the app's own queues
 /// (see docs/operations.md).</item>

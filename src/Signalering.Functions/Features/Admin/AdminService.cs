@@ -5,11 +5,11 @@ using Signalering.Domain.Languages;
 using Signalering.Domain.Locations;
 using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Texts;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Telemetry;
-using Signalering.Storage;
-using Signalering.Storage.Queues;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure;
+using Signalering.Infrastructure.Queues;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Admin;
 

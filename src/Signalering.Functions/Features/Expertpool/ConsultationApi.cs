@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Signalering.Domain.Expertpool;
 using Signalering.Domain.Languages;
-using Signalering.Functions.Application;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Web;
 using static Signalering.Functions.Features.Expertpool.ExpertpoolApi;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Signalering.Domain;
 using Signalering.Domain.Languages;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Web;
 

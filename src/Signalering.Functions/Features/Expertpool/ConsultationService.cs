@@ -1,7 +1,7 @@
 using Signalering.Domain;
 using Signalering.Domain.Expertpool;
 using Signalering.Domain.Intake;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
 
 namespace Signalering.Functions.Features.Expertpool;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Signalering.Domain.Expertpool;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Status;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Expertpool;

@@ -6,7 +6,8 @@ using Signalering.Domain.Expertpool;
 using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Domain.Locations;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Features.Status;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Expertpool;

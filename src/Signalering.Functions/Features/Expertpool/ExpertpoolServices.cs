@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Signalering.Domain.Expertpool;
-using Signalering.Functions.Application;
+using Signalering.Functions.Hosting;
 using Signalering.Functions.Auth;
-using Signalering.Storage;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Expertpool;
 

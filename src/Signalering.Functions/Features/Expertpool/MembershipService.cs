@@ -1,9 +1,10 @@
 using Signalering.Domain;
 using Signalering.Domain.Expertpool;
 using Signalering.Domain.Intake;
+using Signalering.Domain.Languages;
 using Signalering.Domain.Locations;
-using Signalering.Functions.Application;
-using Signalering.Storage.Tables;
+using Signalering.Functions.Features.Admin;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Expertpool;
 
@@ -40,40 +41,34 @@ public abstract record AnsweringResult
 /// and the member pages alike. The flows themselves live in <see cref="ExpertpoolService"/>; this turns their
 /// refusals into results both faces read the same way.
 /// </summary>
-public sealed class MembershipService(ExpertpoolService expertpool, ReferenceDataProvider reference, LocationTokens locationTokens)
+public sealed class MembershipService(ExpertpoolService expertpool, ReferenceDataProvider reference, LocationTokens locationTokens, TimeProvider time)
 {
     /// <summary>Validates and stores a new member; when anything is missing or wrong, says all of it at once.</summary>
-    public async Task<JoinResult> JoinAsync(JoinRequest request, CancellationToken ct)
+    public async Task<JoinResult> JoinAsync(JoinRequest r, CancellationToken ct)
     {
-        if (await ProblemsAsync(request, ct) is { Count: > 0 } problems) return new JoinResult.Invalid(problems);
+        var set = await reference.GetAsync(ct);
+        // Joining from a location's QR code: its token says where, unless the newcomer chose otherwise.
+        var locationId = r.LocationId ?? (locationTokens.TryVerify(r.LocationToken, out var tokenId) && set.TryResolveToken(tokenId, out var scanned, out _)
+            ? scanned.Id : null);
+        InviteChannel? channel = r.Channel switch { "location" => InviteChannel.Location, "email" => InviteChannel.Email, "phone" => InviteChannel.Phone, _ => null };
+        var languages = r.Languages is { Count: > 0 } ls ? ls : [r.Language ?? ""];
+        var gender = string.IsNullOrEmpty(r.Gender) ? null : r.Gender;
+        var contact = channel switch { InviteChannel.Email => r.Email, InviteChannel.Phone => r.Phone, _ => null };
+        var formLanguage = FormLanguages.TryGet(r.Language, out var chosen) ? chosen.Code : r.Language ?? "";
+        var consent = r.Consent ? new ConsentRecord(ConsentRecord.CurrentVersion, formLanguage, time.GetUtcNow(), ConsentRecord.CurrentItems) : null;
+        var problems = Member.Problems(r.TargetGroup, locationId, r.Language, languages, r.AgeRange, gender, r.Indicators ?? [], channel, contact, consent).ToList();
+        if (locationId is not null && !set.Locations.ContainsKey(locationId) && problems.All(p => p.Field != "locationId"))
+            problems.Add(new FieldError("locationId", "Choose where you live."));
+        if (problems.Count > 0) return new JoinResult.Invalid(problems);
         try
         {
-            return new JoinResult.Joined(await expertpool.JoinAsync(request, ct));
+            var member = new Member(r.TargetGroup!, locationId!, formLanguage, languages, r.AgeRange!, gender, r.Indicators ?? [], channel!.Value, contact, consent!);
+            return new JoinResult.Joined(await expertpool.AddMemberAsync(member, ct));
         }
         catch (DomainException e)
         {
             return new JoinResult.Invalid([new FieldError(e.Field ?? "body", e.Message)]);
         }
-    }
-
-    /// <summary>
-    /// Every problem with an application, read as <see cref="ExpertpoolService.JoinAsync"/> reads it (the location from
-    /// the scanned QR code unless one was chosen; the form language when no languages were ticked) and checked by the
-    /// member's own rules, plus whether the location exists.
-    /// </summary>
-    private async Task<IReadOnlyList<FieldError>> ProblemsAsync(JoinRequest r, CancellationToken ct)
-    {
-        var set = await reference.GetAsync(ct);
-        var locationId = r.LocationId ?? (locationTokens.TryVerify(r.LocationToken, out var tokenId) && set.TryResolveToken(tokenId, out var scanned, out _)
-            ? scanned.Id : null);
-        InviteChannel? channel = r.Channel switch { "location" => InviteChannel.Location, "email" => InviteChannel.Email, "phone" => InviteChannel.Phone, _ => null };
-        var consent = r.Consent ? new ConsentRecord(ConsentRecord.CurrentVersion, r.Language ?? "", DateTimeOffset.MinValue, ConsentRecord.CurrentItems) : null;
-        var problems = Member.Problems(r.TargetGroup, locationId, r.Language, r.Languages is { Count: > 0 } ls ? ls : [r.Language ?? ""], r.AgeRange,
-            string.IsNullOrEmpty(r.Gender) ? null : r.Gender, r.Indicators ?? [], channel,
-            channel switch { InviteChannel.Email => r.Email, InviteChannel.Phone => r.Phone, _ => null }, consent).ToList();
-        if (locationId is not null && !set.Locations.ContainsKey(locationId) && problems.All(p => p.Field != "locationId"))
-            problems.Add(new FieldError("locationId", "Choose where you live."));
-        return problems;
     }
 
     /// <summary>A member by the code they typed (guarded against guessing, see <see cref="ExpertpoolService.FindAsync"/>).</summary>

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Workflow;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Web;
 

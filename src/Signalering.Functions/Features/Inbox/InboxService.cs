@@ -6,10 +6,11 @@ using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Translation;
 using Signalering.Domain.Workflow;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Auth;
 using Signalering.Functions.Telemetry;
-using Signalering.Storage.Tables;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Inbox;
 
@@ -121,10 +122,9 @@ public sealed class InboxService(SignalTable signals, AuditTable audit, Referenc
         var now = time.GetUtcNow();
         var refused = await ApplyAsync(user, stored, action, now, ct);
         if (refused is not null) return refused;
-        if (!await signals.SaveAsync(stored, stored.Signal, [], [], now, ct)) return Changed;
+        if (await signals.SaveAsync(stored, stored.Signal, [], [], now, ct) is not { } etag) return Changed;
         await AuditAsync(stored.Signal, user, action.Name, now, ct);
-        var fresh = await signals.GetAsync(stored.Signal.Code, ct);
-        return new InboxActionResult.Done(InboxItem.Of(stored.Signal, now), fresh?.ETag.ToString());
+        return new InboxActionResult.Done(InboxItem.Of(stored.Signal, now), etag.ToString());
     }
 
     private static readonly InboxActionResult.Refused Changed =
@@ -208,7 +208,7 @@ public sealed class InboxService(SignalTable signals, AuditTable audit, Referenc
         s.MergeInto(other.Signal.Code, SignaleringClaims.OrganisationOf(user)!, now); // checks the transition before anything is written
         other.Signal.AddDuplicate(s.Code);
         // The target first: if the second write fails, the target counts one duplicate too many, and a retry fixes it.
-        if (!await signals.SaveAsync(other, other.Signal, [], [], now, ct))
+        if (await signals.SaveAsync(other, other.Signal, [], [], now, ct) is null)
             return new("into", "The other signal changed meanwhile. Try again.", Refusal.Stale);
         return null;
     }

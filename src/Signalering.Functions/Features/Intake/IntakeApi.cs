@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
 using Signalering.Domain.Texts;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Features.Status;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Intake;

@@ -1,6 +1,5 @@
 using Signalering.Domain.Intake;
 using Signalering.Domain.Languages;
-using Signalering.Functions.Application;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Intake;

@@ -1,9 +1,9 @@
 using Signalering.Domain.Intake;
 using Signalering.Domain.Locations;
 using Signalering.Domain.Signals;
-using Signalering.Functions.Application;
-using Signalering.Storage.Blobs;
-using Signalering.Storage.Tables;
+using Signalering.Functions.Features.Admin;
+using Signalering.Infrastructure.Blobs;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Intake;
 
@@ -69,7 +69,7 @@ public sealed class ResidentFormService(ReferenceDataProvider reference, Locatio
                 var stored = await signals.GetAsync(code, ct);
                 if (stored is null) return;
                 stored.Signal.AttachPhoto(name, time.GetUtcNow());
-                if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct)) return;
+                if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct) is not null) return;
             }
             log.LogWarning("Recording the photo of {Code} kept conflicting; the blob is stored", code.ToString());
         }

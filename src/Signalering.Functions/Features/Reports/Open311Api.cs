@@ -7,7 +7,8 @@ using Signalering.Domain.Locations;
 using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Reports;
 using Signalering.Domain.Workflow;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Hosting;
 
 using Signalering.Functions.Web;
 

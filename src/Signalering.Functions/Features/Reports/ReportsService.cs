@@ -4,7 +4,8 @@ using Signalering.Domain.Clocks;
 using Signalering.Domain.Intake;
 using Signalering.Domain.ReferenceData;
 using Signalering.Domain.Reports;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
+using Signalering.Functions.Features.Processing;
 
 namespace Signalering.Functions.Features.Reports;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Signalering.Domain.Organisations;
-using Signalering.Functions.Application;
+using Signalering.Functions.Features.Admin;
 using Signalering.Functions.Auth;
 
 namespace Signalering.Functions.Features.SignIn;

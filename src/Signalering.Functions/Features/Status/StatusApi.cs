@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Signalering.Domain.Texts;
-using Signalering.Functions.Application;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Status;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Signalering.Functions.Application;
 using Signalering.Functions.Web;
 
 namespace Signalering.Functions.Features.Status;

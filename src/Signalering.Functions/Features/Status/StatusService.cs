@@ -1,8 +1,8 @@
 using Signalering.Domain;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Texts;
-using Signalering.Functions.Application;
-using Signalering.Storage.Tables;
+using Signalering.Functions.Features.Admin;
+using Signalering.Infrastructure.Tables;
 
 namespace Signalering.Functions.Features.Status;
 
@@ -65,7 +65,7 @@ public sealed class StatusService(StatusLookup lookup, ReferenceDataProvider ref
                     if (!stored.Signal.AwaitsResidentAnswer) return new AnswerResult.Unchanged(stored.Signal.Code);
                     try { stored.Signal.AnswerSolved(solved, comment, time.GetUtcNow()); }
                     catch (DomainException) { return new AnswerResult.Unchanged(stored.Signal.Code); }
-                    if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct)) return new AnswerResult.Answered(stored.Signal.Code, solved);
+                    if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct) is not null) return new AnswerResult.Answered(stored.Signal.Code, solved);
                     stored = await signals.GetAsync(stored.Signal.Code, ct) ?? stored;
                 }
                 throw new InvalidOperationException($"Signal {stored.Signal.Code} kept changing while the resident answered.");

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+using Signalering.Domain.Signals;
+using Signalering.Infrastructure.Blobs;
+using Signalering.Infrastructure.Tables;
+
+namespace Signalering.Functions.Features.Processing;
+
+/// <summary>Retention periods (section "Retention"); what is kept where and why is in docs/privacy.md.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Days a signal is closed before its resident's phone number and e-mail address are erased.</summary>
+    public int ContactDaysAfterClosing { get; set; } = 30;
+
+    /// <summary>Days a signal is closed before its text, translation, comments, photos, notes and free-text replies are removed (Signalen: 365).</summary>
+    public int ContentDaysAfterClosing { get; set; } = 365;
+
+    public RetentionPolicy Policy => new(TimeSpan.FromDays(ContactDaysAfterClosing), TimeSpan.FromDays(ContentDaysAfterClosing));
+}
+
+/// <summary>What one retention run did, in counts only.</summary>
+public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned);
+
+/// <summary>
+/// Applies <see cref="RetentionOptions"/>: finds closed signals old enough to owe something, erases contact details
+/// or removes the resident's content (photos first, then the signal's row, in one transaction with its report
+/// marker), and prunes rate-limit buckets whose window is long over. Idempotent: a signal with nothing left to erase
+/// is skipped on its stored row alone, and a run that stops halfway is finished by the next.
+/// </summary>
+public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, IOptions<RetentionOptions> options,
+    TimeProvider time)
+{
+    public async Task<RetentionRun> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var policy = options.Value.Policy;
+        // A signal closes after it was received: only those received before the shortest period ago can owe anything.
+        var closed = string.Join(" or ", SignalRetention.ClosedStatuses.Select(s => $"Status eq '{Domain.Workflow.SignalStatusCodes.ToCode(s)}'"));
+        var filter = $"({closed}) and " + Azure.Data.Tables.TableClient.CreateQueryFilter($"ReceivedAt le {now - policy.ContactAfterClosing}");
+        int examined = 0, contacts = 0, anonymised = 0, photos = 0;
+        var candidates = new List<TrackingCode>();
+        await foreach (var row in signals.QueryAsync(filter, ct))
+        {
+            examined++;
+            // The row without its history is enough to see that nothing is left, or nothing yet.
+            if (row.Contact is null && !row.HoldsResidentContent) continue;
+            if (row.Contact is null && row.ReceivedAt > now - policy.ContentAfterClosing) continue;
+            candidates.Add(row.Code);
+        }
+        foreach (var code in candidates)
+        {
+            switch (await ApplyAsync(code, policy, now, ct))
+            {
+                case (RetentionDue.EraseContact, _): contacts++; break;
+                case (RetentionDue.Anonymise, var deleted): anonymised++; photos += deleted; break;
+            }
+        }
+        var pruned = await buckets.PruneAsync(now - TimeSpan.FromDays(1), ct);
+        return new RetentionRun(examined, contacts, anonymised, photos, pruned);
+    }
+
+    private async Task<(RetentionDue Done, int PhotosDeleted)> ApplyAsync(TrackingCode code, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await signals.GetAsync(code, ct) is not { } stored) return (RetentionDue.Nothing, 0);
+            var due = SignalRetention.Due(stored.Signal, policy, now);
+            var deleted = 0;
+            switch (due)
+            {
+                case RetentionDue.Nothing:
+                    return (due, 0);
+                case RetentionDue.EraseContact:
+                    stored.Signal.EraseContact(now);
+                    break;
+                case RetentionDue.Anonymise:
+                    // Photos first: if the save then fails, the next run finds the names and deletes nothing twice.
+                    deleted = await attachments.DeleteAllAsync(code, ct);
+                    stored.Signal.Anonymise(now);
+                    break;
+            }
+            // The intake fingerprint is a hash over the text and contact details: it goes with them.
+            if (await signals.SaveAsync(stored with { Fingerprint = "" }, stored.Signal, [], [], now, ct) is not null) return (due, deleted);
+        }
+        throw new InvalidOperationException($"Signal {code} kept changing during retention.");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Signalering.Domain.Signals;
+
+namespace Signalering.Infrastructure.Queues;
+
+/// <summary>
+/// The message on the intake and translate queues: the code (handlers load the signal themselves) and the W3C
+/// traceparent of whoever queued it, so processing joins the submission's trace.
+/// </summary>
+public sealed record SignalWorkMessage(string TrackingCode, string? TraceParent = null);
+
+/// <summary>
+/// Puts messages on the app's queues and on each organisation's queue (created on first use). Messages carry codes
+/// and ids only: resident text and contact details stay in the table, behind the coordinator API.
+/// </summary>
+public sealed class SignalQueues(StorageClients clients)
+{
+    private readonly ConcurrentDictionary<string, Task<QueueClient>> _queues = new();
+
+    /// <summary>Raised after a message was put on one of the app's queues, so a local listener can poll at once.</summary>
+    public event Action<string>? Enqueued;
+
+    public Task EnqueueIntakeAsync(TrackingCode code, CancellationToken ct) =>
+        SendAsync(QueueNames.Intake, new SignalWorkMessage(code.Value, CurrentTraceParent()), ct);
+
+    public Task EnqueueTranslationAsync(TrackingCode code, CancellationToken ct) =>
+        SendAsync(QueueNames.Translate, new SignalWorkMessage(code.Value, CurrentTraceParent()), ct);
+
+    public static string? CurrentTraceParent() =>
+        System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } a ? a.Id : null;
+
+    public Task SendToOrganisationAsync(string queueName, OrganisationMessage message, CancellationToken ct) => SendAsync(queueName, message, ct);
+
+    public async Task SendAsync<T>(string queue, T message, CancellationToken ct, TimeSpan? visibleAfter = null)
+    {
+        var client = await GetAsync(queue);
+        // No expiry: an organisation that reads its queue late must still find every signal.
+        await client.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), visibilityTimeout: visibleAfter,
+            timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
+        Enqueued?.Invoke(queue);
+    }
+
+    /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>
+    public void NotifyEnqueued(string queue) => Enqueued?.Invoke(queue);
+
+    /// <summary>
+    /// The queue's client, created on first use. Only a successful creation is remembered: a failed one (storage down
+    /// for a moment) is forgotten, so the next use tries again instead of that queue failing for the life of the process.
+    /// </summary>
+    public async Task<QueueClient> GetAsync(string queue)
+    {
+        var creation = _queues.GetOrAdd(queue, async name =>
+        {
+            var client = clients.Queue(name);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        });
+        try
+        {
+            return await creation;
+        }
+        catch
+        {
+            _queues.TryRemove(new KeyValuePair<string, Task<QueueClient>>(queue, creation));
+            throw;
+        }
+    }
+}
