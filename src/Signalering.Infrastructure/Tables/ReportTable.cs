@@ -105,7 +105,7 @@ public sealed class ReportTable(TableClient table)
         for (var i = 0; e.GetBinary("Z" + i) is { } zipped; i++)
             foreach (var line in Unzip(zipped).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var f = SignalFact.Decode(line, key.LocationId, key.Category);
+                var f = SignalFactCodec.Decode(line, key.LocationId, key.Category);
                 facts[f.Code.Value] = f;
             }
         return facts;
@@ -134,7 +134,7 @@ public sealed class ReportTable(TableClient table)
         int n = 0, count = 0;
         foreach (var f in facts.OrderBy(f => f.ReceivedAt).ThenBy(f => f.Code.Value, StringComparer.Ordinal))
         {
-            var line = f.Encode();
+            var line = SignalFactCodec.Encode(f);
             if (chunk.Length + line.Length + 1 > ChunkChars)
             {
                 entity["Z" + n++] = Zip(chunk.ToString());

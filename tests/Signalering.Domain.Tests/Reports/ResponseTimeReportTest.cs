@@ -124,29 +124,6 @@ public sealed class ResponseTimeReportTest
         Assert.Equal(5, vocht.OpenNow);
     }
 
-    [Fact]
-    public void Fact_SurvivesItsEncoding()
-    {
-        foreach (var s in Week())
-        {
-            var fact = Fact(s);
-            var again = SignalFact.Decode(fact.Encode(), fact.LocationId, fact.Category);
-            Assert.Equal(fact.Encode(), again.Encode());
-            Assert.Equal(fact.Status, again.Status);
-            Assert.Equal(fact.ToAccept, again.ToAccept);
-            Assert.Equal(fact.Bounces, again.Bounces);
-        }
-    }
-
-    [Fact]
-    public void Fact_WithFieldsMissingOrLeftOver_IsRefused()
-    {
-        var line = Fact(Week()[0]).Encode();
-        Assert.Throws<FormatException>(() => SignalFact.Decode(line[..line.LastIndexOf('|')], "azc-luttelgeest", "wonen"));
-        Assert.Throws<FormatException>(() => SignalFact.Decode(line + "|1", "azc-luttelgeest", "wonen"));
-        Assert.Throws<FormatException>(() => SignalFact.Decode("f0" + line[2..], "azc-luttelgeest", "wonen"));
-    }
-
     [Theory]
     [InlineData("2026-10-24T21:59:00Z", "2026-10-24")] // 23:59 summer time
     [InlineData("2026-10-24T22:00:00Z", "2026-10-25")] // 00:00 summer time, the night the clocks go back
@@ -155,16 +132,6 @@ public sealed class ResponseTimeReportTest
     public void DutchDay_FollowsTheDutchClock(string utc, string day) =>
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
             Domain.Clocks.WorkingTime.DutchDate(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
-
-    [Fact]
-    public void Fact_CarriesNoTextLanguageOrContact()
-    {
-        var s = Week()[1];
-        var line = Fact(s).Encode();
-        Assert.DoesNotContain("نص", line);
-        Assert.DoesNotContain("nog steeds", line);
-        Assert.DoesNotContain("|ar|", line);
-    }
 
     [Theory]
     [InlineData(new double[] { 1, 2, 3, 4 }, 0.5, 2.5)]
