@@ -47,7 +47,11 @@ public sealed class LocalQueueListener(
                 QueueMessage[] messages;
                 try
                 {
-                    messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, stoppingToken)).Value;
+                    // Polling is not part of any signal's journey (the function's consumer span is): without this an idle
+                    // app writes a span for every poll and its HTTP call, thousands an hour, and the journeys drown.
+                    // Under the Functions host the host polls, so this only concerns the local composition.
+                    using (OpenTelemetry.SuppressInstrumentationScope.Begin())
+                        messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, stoppingToken)).Value;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -91,6 +91,36 @@ public sealed class TraceTest
             Assert.DoesNotContain(personal, p => line.Contains(p, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task LocalListeners_PollingLeavesNoSpans_TheSignalsJourneyStillDoes()
+    {
+        // Telemetry:Console=true must show journeys, not one span per poll and its HTTP call (thousands an hour idle).
+        var spans = new LockedList();
+        using var app = new SignaleringApp
+        {
+            RunTriggersLocally = true,
+            ExtraServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)),
+        };
+        var client = app.CreateClient();
+        await Task.Delay(TimeSpan.FromSeconds(3)); // every listener polls its empty queue several times meanwhile
+        var code = (await client.SubmitAcceptedAsync(Intakes.Body(app))).Replace("-", "", StringComparison.Ordinal); // spans carry it without dashes
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !spans.Snapshot().Any(a => a.DisplayName == "SendToOrganisation" && Tagged(a, code)))
+            await Task.Delay(200);
+
+        // Spans of this app's queues only: other tests' apps share the process and the Azurite.
+        bool OurQueue(Activity a) => a.TagObjects.Any(t => t.Value is string v && v.Contains("/" + app.Prefix, StringComparison.Ordinal));
+        var mine = spans.Snapshot().Where(OurQueue).ToList();
+        Assert.DoesNotContain(mine, a => a.DisplayName == "QueueClient.ReceiveMessages");
+        Assert.DoesNotContain(mine, a => a.Kind == ActivityKind.Client && a.DisplayName == "GET"
+            && a.TagObjects.Any(t => t.Value is string v && v.Contains("/messages", StringComparison.Ordinal)));
+        var send = Assert.Single(spans.Snapshot(), a => a.DisplayName == "SendToOrganisation" && Tagged(a, code));
+        Assert.Contains(spans.Snapshot(), a => a.TraceId == send.TraceId && a.Kind == ActivityKind.Server && a.DisplayName.Contains("api/signals"));
+
+        static bool Tagged(Activity a, string code) =>
+            a.TagObjects.Any(t => t.Key == SignaleringTelemetry.TrackingCodeTag && (t.Value as string) == code);
+    }
+
     /// <summary>The in-memory exporter adds from whichever thread ends a span; other tests' apps run in parallel.</summary>
     private sealed class LockedList : System.Collections.ObjectModel.Collection<Activity>
     {
