@@ -24,7 +24,7 @@ public sealed record JoinRequest(string? Language, string? TargetGroup, string? 
 /// <summary>A member's own view: their profile and the invitations they can still use, with their personal links.</summary>
 public sealed record MemberView(Member Member, IReadOnlyList<(Consultation Consultation, string Token)> OpenInvitations);
 
-/// <summary>A member-code lookup: found, not found, or blocked after too many misses from this client.</summary>
+/// <summary>A member-code lookup: found, not found, or blocked by a spent lookup or miss budget.</summary>
 public abstract record MemberLookup
 {
     public sealed record Found(MemberCode Code, MemberView View) : MemberLookup;
@@ -45,7 +45,7 @@ public abstract record InvitationState
 /// Endpoints (JSON and pages) only translate between HTTP and these.
 /// </summary>
 public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudonyms, InvitationTokens invitationTokens,
-    LookupGuard guard, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
+    LookupGuard guard, Security.AbuseGuard abuse, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
 {
     public ExpertpoolTables Tables => tables;
 
@@ -62,19 +62,25 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
     }
 
     /// <summary>
-    /// Finds a member by the code they typed, guarded like the tracking-code lookup: misses count per client and
-    /// block it for a while, and every lookup takes the same padded time, so codes cannot be guessed.
+    /// Finds a member by the code they typed, guarded like the tracking-code lookup (<see cref="StatusLookup"/>): every
+    /// lookup counts against the client's storage-backed budget, a miss also against the client's and the code space's
+    /// miss budgets; a spent miss budget turns misses into 429 but still serves a known code, and hit or miss takes the
+    /// same padded time.
     /// </summary>
     public async Task<MemberLookup> FindAsync(string client, string? typed, CancellationToken ct)
     {
         var started = LookupGuard.Start();
+        var wellFormed = MemberCode.TryParse(typed, out var code);
+        var budget = abuse.TakeMemberLookupAsync(client, ct);
+        var view = wellFormed ? await LookupAsync(code, ct) : null;
+        var take = await budget;
         MemberLookup outcome;
-        if (guard.IsBlocked(client, out var retryAfter)) outcome = new MemberLookup.Blocked(retryAfter);
-        else if (MemberCode.TryParse(typed, out var code) && await LookupAsync(code, ct) is { } view) outcome = new MemberLookup.Found(code, view);
+        if (!take.Allowed) outcome = new MemberLookup.Blocked(take.RetryAfter);
+        else if (view is not null) outcome = new MemberLookup.Found(code, view);
         else
         {
-            guard.RecordMiss(client);
-            outcome = new MemberLookup.NotFound();
+            var miss = await abuse.TakeMemberMissAsync(client, wellFormed ? code : null, ct);
+            outcome = miss.Allowed ? new MemberLookup.NotFound() : new MemberLookup.Blocked(miss.RetryAfter);
         }
         await guard.PadAsync(started, ct);
         return outcome;
