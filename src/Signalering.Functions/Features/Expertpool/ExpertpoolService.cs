@@ -114,12 +114,20 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
     /// row remembers which consultations invited it (so a second run does not invite again, also after the answer
     /// has dropped the invitation's link to the member).
     /// </summary>
-    public async Task<int> InviteAsync(Consultation c, CancellationToken ct)
+    /// <exception cref="DomainException">Closed; or a member would be invited in a language whose texts no native speaker
+    /// has checked and <paramref name="confirmUnreviewed"/> is false (field <c>confirmUnreviewed</c>; nothing written).</exception>
+    public async Task<int> InviteAsync(Consultation c, bool confirmUnreviewed, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (c.IsClosed(now)) throw new DomainException("This consultation has closed.", "closesAt");
+        var pending = await tables.MembersAsync(c.TargetGroups, c.LocationIds, c.Id, ct);
+        // A machine translation can say something else than the municipality meant, to people who cannot check it.
+        var unreviewed = pending.Select(m => m.Member.Language).Where(l => !c.IsReviewed(l)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (unreviewed.Count > 0 && !confirmUnreviewed)
+            throw new DomainException($"Not yet checked by a native speaker: {string.Join(", ", unreviewed)}. Have them checked, or confirm inviting in them anyway.",
+                "confirmUnreviewed");
         var invited = 0;
-        foreach (var (key, member) in await tables.MembersAsync(c.TargetGroups, c.LocationIds, c.Id, ct))
+        foreach (var (key, member) in pending)
         {
             // The invitation first, then the mark: a failure in between leaves an invitation to retry, never a member
             // marked as invited without one. Two runs at once both write one; the one that loses the mark takes its back.
