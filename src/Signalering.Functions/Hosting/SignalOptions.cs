@@ -11,10 +11,6 @@ public sealed class SignalOptions
     /// <summary>Every status lookup takes at least this long, so a miss cannot be told from a hit by its timing.</summary>
     public TimeSpan LookupFloor { get; set; } = TimeSpan.FromMilliseconds(120);
 
-    /// <summary>Unknown or malformed expertpool member codes one client may try per <see cref="MissWindow"/> (tracking codes: AbuseLimits).</summary>
-    public int MaxMissesPerWindow { get; set; } = 20;
-    public TimeSpan MissWindow { get; set; } = TimeSpan.FromMinutes(10);
-
     /// <summary>A route marker this old means the intake message was lost: the sweep enqueues it again.</summary>
     public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Signalering.Domain.Expertpool;
 using Signalering.Domain.Signals;
 using Signalering.Infrastructure.Tables;
 
@@ -25,18 +26,29 @@ public sealed class AbuseGuard(RateLimitTable buckets, IOptions<AbuseLimitOption
     public Task<BucketTake> TakeLookupAsync(string client, CancellationToken ct) =>
         TakeAsync("lookup|client|" + client, O.LookupsPerClient, O.LookupWindow, ct);
 
+    /// <summary>A miss on a tracking code: see <see cref="TakeMissAsync(string, string, string, CancellationToken)"/>.</summary>
+    public Task<BucketTake> TakeMissAsync(string client, TrackingCode? code, CancellationToken ct) =>
+        TakeMissAsync("miss", client, code is { } c ? c.Shard.ToString() : "malformed", ct);
+
+    /// <summary>One expertpool member-code lookup, hit or miss, from <paramref name="client"/>: its own budget, as large as the status lookups'.</summary>
+    public Task<BucketTake> TakeMemberLookupAsync(string client, CancellationToken ct) =>
+        TakeAsync("member-lookup|client|" + client, O.LookupsPerClient, O.LookupWindow, ct);
+
+    /// <summary>A miss on a member code; its code space is the code's first symbol, apart from the tracking codes' spaces.</summary>
+    public Task<BucketTake> TakeMemberMissAsync(string client, MemberCode? code, CancellationToken ct) =>
+        TakeMissAsync("member-miss", client, code is { } c ? c.Value[..1] : "malformed", ct);
+
     /// <summary>
     /// A miss: counted against the client, then against the code space it fell in (the first symbol of a well-formed
     /// code, or "malformed"), which all clients share. Not allowed when either is spent.
     /// </summary>
-    public async Task<BucketTake> TakeMissAsync(string client, TrackingCode? code, CancellationToken ct)
+    private async Task<BucketTake> TakeMissAsync(string door, string client, string space, CancellationToken ct)
     {
-        var space = code is { } c ? c.Shard.ToString() : "malformed";
-        var byClient = await TakeAsync("miss|client|" + client, O.MissesPerClient, O.LookupWindow, ct);
+        var byClient = await TakeAsync($"{door}|client|{client}", O.MissesPerClient, O.LookupWindow, ct);
         // A client already over its own budget does not also spend its neighbours' share of the code space.
         if (!byClient.Allowed) return byClient;
-        var bySpace = await TakeAsync("miss|space|" + space, O.MissesPerCodeSpace, O.LookupWindow, ct);
-        if (!bySpace.Allowed) log.LogWarning("Tracking-code space {Space} has used its miss budget: misses there answer 429", space);
+        var bySpace = await TakeAsync($"{door}|space|{space}", O.MissesPerCodeSpace, O.LookupWindow, ct);
+        if (!bySpace.Allowed) log.LogWarning("Code space {Door} {Space} has used its miss budget: misses there answer 429", door, space);
         return bySpace;
     }
 

@@ -26,6 +26,7 @@ public static class SecurityServices
         services.AddOptions<Features.Processing.RetentionOptions>().BindConfiguration(Features.Processing.RetentionOptions.Section)
             .Validate(o => o.ContactDaysAfterClosing > 0 && o.ContentDaysAfterClosing >= o.ContactDaysAfterClosing,
                 "Retention: ContactDaysAfterClosing must be positive and at most ContentDaysAfterClosing.")
+            .Validate(o => o.AuditDays > o.ContentDaysAfterClosing, "Retention: AuditDays must be longer than ContentDaysAfterClosing.")
             .ValidateOnStart();
         services.AddSingleton<Features.Processing.RetentionService>();
         return services;

@@ -43,4 +43,34 @@ public sealed class AuditTable(TableClient table)
             list.Add(new AuditEntry(code.Value, e.GetDateTimeOffset("At") ?? default, e.GetString("Actor"), e.GetString("Organisation"), e.GetString("Action")));
         return list;
     }
+
+    /// <summary>
+    /// Deletes every trail whose newest entry is older than <paramref name="before"/>, whole: a signal someone still
+    /// opens keeps its complete trail, so "who read this" can always be answered from its first read on. Returns the
+    /// entries deleted.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At lt {before}"), select: ["PartitionKey"], cancellationToken: ct))
+            stale.Add(row.PartitionKey);
+        var deleted = 0;
+        foreach (var partition in stale)
+        {
+            var recent = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and At ge {before}"), maxPerPage: 1,
+                select: ["RowKey"], cancellationToken: ct);
+            if (await recent.AnyAsync(ct)) continue;
+            var rows = new List<TableTransactionAction>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+                rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, Azure.ETag.All));
+            // A transaction holds at most 100 operations; a run that stops between chunks is finished by the next.
+            foreach (var chunk in rows.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(chunk, ct);
+                deleted += chunk.Length;
+            }
+        }
+        return deleted;
+    }
 }

@@ -85,6 +85,40 @@ public sealed class ConsultationAdminTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_InALanguageNoNativeSpeakerChecked_IsRefusedUntilCheckedOrConfirmed()
+    {
+        var id = await _app.CreateConsultationAsync();
+        var joined = await _app.CreateClient().PostAsJsonAsync("/api/expertpool/members", JoinBody("oekraiens", "oekraine-emmeloord", language: "uk"));
+        var ukMember = (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("memberCode").GetString()!;
+        var invitations = $"/api/expertpool/consultations/{id}/invitations";
+
+        var refused = await _app.Municipality().PostAsync(invitations, null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("confirmUnreviewed", problem);
+        Assert.Contains("uk", problem);
+        Assert.Empty(await _app.InvitationRowsAsync());
+        Assert.Empty((await _app.LookupAsync(ukMember)).GetProperty("invitations").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Municipality().PostAsync(invitations + "?confirmUnreviewed=maybe", null)).StatusCode);
+
+        var texts = new Dictionary<string, string>
+        {
+            ["title"] = "Мова і житло", ["intro"] = "Ми хочемо знати, як справи з мовою і житлом.", ["q.1"] = "Що покращило б житло?",
+            ["q.2"] = "У вас є уроки мови?", ["q.2.o0"] = "Так", ["q.2.o1"] = "Ні",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _app.Municipality().PutAsJsonAsync($"/api/expertpool/consultations/{id}/translations/uk", new { reviewer = "Olha", texts })).StatusCode);
+        var checkedLanguage = await _app.Municipality().PostAsync(invitations, null);
+        Assert.Equal(1, (await checkedLanguage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invited").GetInt32());
+
+        await _app.JoinAsync(); // Arabic, not checked
+        Assert.Equal(HttpStatusCode.Conflict, (await _app.Municipality().PostAsync(invitations, null)).StatusCode);
+        Assert.Single(await _app.InvitationRowsAsync());
+        var confirmed = await _app.Municipality().PostAsync(invitations + "?confirmUnreviewed=true", null);
+        Assert.Equal(1, (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invited").GetInt32());
+    }
+
+    [Fact]
     public async Task WithoutTranslator_DutchKept_EveryLanguagePending_ReviewerCanWriteAndCheckIt()
     {
         var id = await _app.CreateConsultationAsync();

@@ -57,7 +57,12 @@ public sealed class ConsultationPagesTest : IDisposable
         Assert.StartsWith("/inbox/expertpool/", path);
 
         await _app.JoinAsync();
-        Assert.Contains("1 lid/leden uitgenodigd", await (await client.PostAsync(path + "/uitnodigen", Form([]))).Content.ReadAsStringAsync());
+        // Arabic is not checked by a native speaker: the organiser must tick the box to invite in it anyway.
+        var unconfirmed = await (await client.PostAsync(path + "/uitnodigen", Form([]))).Content.ReadAsStringAsync();
+        Assert.Contains("Not yet checked by a native speaker: ar", unconfirmed);
+        Assert.Contains("name=\"confirmUnreviewed\"", unconfirmed);
+        Assert.Empty(await _app.InvitationRowsAsync());
+        Assert.Contains("1 lid/leden uitgenodigd", await (await client.PostAsync(path + "/uitnodigen", Form([("confirmUnreviewed", "true")]))).Content.ReadAsStringAsync());
 
         Assert.Contains("Dat lukte niet", await (await client.PostAsync(path + "/uitkomst", Form([("heard", "x"), ("willDo", "y")]))).Content.ReadAsStringAsync());
 
@@ -69,6 +74,23 @@ public sealed class ConsultationPagesTest : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Contains("De verwarming wordt gemaakt.", await client.GetStringAsync(heldPath));
         Assert.DoesNotContain("<textarea id=\"heard\"", await client.GetStringAsync(heldPath)); // published once
+    }
+
+    [Fact]
+    public async Task MailingListLink_OnTheConsultationPage_WorksWithTheSignedInCookieSession()
+    {
+        var id = await _app.CreateConsultationAsync();
+        await _app.JoinAsync(channel: "email", email: "amal@example.org");
+        await _app.InviteAsync(id);
+        var browser = await _app.SignedInAsync(Auth.Roles.Municipality, "gemeente-regie");
+        var page = await browser.GetStringAsync($"/inbox/expertpool/{id}");
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/api/expertpool/consultations/[^\"]+/mailing\\.csv)\"").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var csv = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("amal@example.org", await csv.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Browser().GetAsync(link)).StatusCode);
     }
 
     [Fact]

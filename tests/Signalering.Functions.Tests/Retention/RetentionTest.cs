@@ -102,6 +102,38 @@ public sealed class RetentionTest
         Assert.NotNull((await timed.LoadAsync(openCode)).Contact); // still open: still reachable
     }
 
+    [Fact]
+    public async Task ApplyRetention_DeletesAnAuditTrailWholeOnceItsNewestEntryIsPastThePeriod()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        using var app = new SignaleringApp { Clock = clock };
+        app.Settings["Retention:AuditDays"] = "400";
+        var audit = app.Services.GetRequiredService<AuditTable>();
+        var codes = TrackingCode.Alphabet.Select(c => "3333333" + c + "4").SelectMany(d => TrackingCode.Alphabet.Select(c => d + c))
+            .Where(c => TrackingCode.TryParse(c, out _)).Take(2).Select(c => { TrackingCode.TryParse(c, out var t); return t; }).ToArray();
+        var (stillRead, forgotten) = (codes[0], codes[1]);
+        var start = clock.GetUtcNow();
+        await audit.WriteAsync(new AuditEntry(stillRead.Value, start, "coordinator-1", "coa", "read"), CancellationToken.None);
+        await audit.WriteAsync(new AuditEntry(forgotten.Value, start, "coordinator-1", "coa", "read"), CancellationToken.None);
+        await audit.WriteAsync(new AuditEntry(forgotten.Value, start.AddMinutes(5), "coordinator-1", "coa", "accept"), CancellationToken.None);
+        await audit.WriteAsync(new AuditEntry(stillRead.Value, start.AddDays(100), "coordinator-2", "coa", "read"), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromDays(399));
+        (await app.InvokeTimerAsync("ApplyRetention")).EnsureSucceeded();
+        Assert.Equal(2, (await audit.ForAsync(forgotten, CancellationToken.None)).Count);
+
+        clock.Advance(TimeSpan.FromDays(2)); // 401 days after the forgotten signal's last entry, 301 after the other's
+        var run = await app.Services.GetRequiredService<RetentionService>().RunAsync(CancellationToken.None);
+        Assert.Equal(2, run.AuditEntriesErased);
+        Assert.Empty(await audit.ForAsync(forgotten, CancellationToken.None));
+        Assert.Equal(["read", "read"], (await audit.ForAsync(stillRead, CancellationToken.None)).Select(e => e.Action)); // whole, from its first read
+
+        clock.Advance(TimeSpan.FromDays(100));
+        (await app.InvokeTimerAsync("ApplyRetention")).EnsureSucceeded();
+        Assert.Empty(await audit.ForAsync(stillRead, CancellationToken.None));
+        Assert.Equal(0, (await app.Services.GetRequiredService<RetentionService>().RunAsync(CancellationToken.None)).AuditEntriesErased);
+    }
+
     /// <summary>What a coordinator and the resident do: accept, note, reply, resolve; "not solved" with a comment; resolved again.</summary>
     private static async Task HandleAsync(SignaleringApp app, FakeTimeProvider clock, string trackingCode)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Tests.Infrastructure;
@@ -139,6 +140,66 @@ public sealed class AbuseLimitTest
         var page = await client.GetAsync($"/s/{known}?lang=tr");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Contains(Texts("tr")["status.tooManyAttempts"], System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task MemberLookup_ClientMissBudgetSpent_MissesAnswer429_ButAKnownCodeIsStillServed()
+    {
+        using var app = App(null, ("AbuseLimits:MissesPerClient", "3"));
+        var neighbour = await Expertpool.ExpertpoolFlows.JoinAsync(app);
+        var nat = TestPeer.Client(app, "203.0.113.70");
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await nat.PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(i) })).StatusCode);
+
+        var guess = await nat.PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(4) });
+        await AssertTooManyProblemAsync(guess);
+        Assert.Contains("memberCode", await guess.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await nat.PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = neighbour })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nat.PostAsync("/e/me", MemberForm(neighbour, "ti"))).StatusCode);
+        // The member page answers in the member's language, with a Retry-After.
+        var page = await nat.PostAsync("/e/me", MemberForm(UnknownMemberCode(5), "ti"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.True(page.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains(Texts("ti")["status.tooManyAttempts"], System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        // Tracking-code lookups from the same address keep their own budget.
+        Assert.Equal(HttpStatusCode.NotFound, (await nat.GetAsync("/api/signals/" + UnknownCode(1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await TestPeer.Client(app, "203.0.113.71").PostAsJsonAsync("/api/expertpool/members/lookup",
+            new { memberCode = UnknownMemberCode(6) })).StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberLookup_CodeSpaceBudget_IsSharedByAddressesAndInstances_AndSurvivesARestart()
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var limit = ("AbuseLimits:MissesPerCodeSpace", "3");
+        string known;
+        using (var first = App(prefix, limit))
+        using (var second = App(prefix, limit))
+        {
+            known = await Expertpool.ExpertpoolFlows.JoinAsync(first);
+            for (var i = 0; i < 3; i++)
+                Assert.Equal(HttpStatusCode.NotFound, (await TestPeer.Client(i % 2 == 0 ? first : second, $"192.0.2.{i + 1}")
+                    .PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(i, 'K') })).StatusCode);
+            await AssertTooManyProblemAsync(await TestPeer.Client(second, "192.0.2.60")
+                .PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(7, 'K') }));
+        }
+        using var restarted = App(prefix, limit);
+        await AssertTooManyProblemAsync(await TestPeer.Client(restarted, "192.0.2.61")
+            .PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(8, 'K') }));
+        var otherSpace = TrackingCode.Alphabet.First(c => c != 'K');
+        Assert.Equal(HttpStatusCode.NotFound, (await TestPeer.Client(restarted, "192.0.2.62")
+            .PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = UnknownMemberCode(9, otherSpace) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TestPeer.Client(restarted, "192.0.2.63")
+            .PostAsJsonAsync("/api/expertpool/members/lookup", new { memberCode = known })).StatusCode);
+    }
+
+    private static FormUrlEncodedContent MemberForm(string code, string lang) => new(new Dictionary<string, string> { ["code"] = code, ["lang"] = lang });
+
+    // A well-formed member code in the given code space that no member has (codes are random: a run of one symbol is practically never drawn).
+    private static string UnknownMemberCode(int n, char space = 'K')
+    {
+        var data = space + new string(TrackingCode.Alphabet[n % TrackingCode.Alphabet.Length], Domain.Expertpool.MemberCode.DataLength - 1);
+        return TrackingCode.Alphabet.Select(c => data + c).First(candidate => Domain.Expertpool.MemberCode.TryParse(candidate, out _));
     }
 
     [Fact]

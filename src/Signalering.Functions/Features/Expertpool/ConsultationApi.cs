@@ -110,13 +110,17 @@ public static class ConsultationApi
         _ => NotFound(),
     };
 
-    public static async Task<IResult> InviteAsync(string id, ConsultationService consultations, CancellationToken ct) =>
-        await consultations.InviteAsync(id, ct) switch
+    public static async Task<IResult> InviteAsync(string id, HttpRequest request, ConsultationService consultations, CancellationToken ct)
+    {
+        var confirm = request.Query["confirmUnreviewed"].ToString();
+        if (confirm is not ("" or "true" or "false")) return Problems.Field("confirmUnreviewed", "confirmUnreviewed is true or false.");
+        return await consultations.InviteAsync(id, confirm == "true", ct) switch
         {
             InviteResult.Invited invited => Results.Json(new { invited = invited.Count }, Json),
             InviteResult.Refused refused => Problems.Fields([refused.Error], StatusCodes.Status409Conflict),
             _ => NotFound(),
         };
+    }
 
     public static async Task<IResult> MailingAsync(string id, [FromQuery] string? kind, HttpRequest request, Web.PublicSite site,
         ConsultationService consultations, ExpertpoolReports reports, CancellationToken ct)

@@ -101,7 +101,8 @@ public static class ConsultationPages
     public static async Task<IResult> InviteAsync(string id, HttpContext http, ConsultationService consultations, PageRenderer pages, CancellationToken ct)
     {
         if (!Allowed(http)) return await RefusedAsync(http, pages);
-        return await consultations.InviteAsync(id, ct) switch
+        var form = await http.Request.ReadFormAsync(ct);
+        return await consultations.InviteAsync(id, form["confirmUnreviewed"] == "true", ct) switch
         {
             InviteResult.Invited invited => await RenderDetailAsync(id, http, consultations, pages,
                 StaffTexts.T("expertpool.invited", ("count", invited.Count.ToString(CultureInfo.InvariantCulture))), false, ct),

@@ -20,7 +20,7 @@ public abstract record InviteResult
 {
     public sealed record Invited(int Count) : InviteResult;
     public sealed record NotFound : InviteResult;
-    /// <summary>No invitations now (the consultation has closed).</summary>
+    /// <summary>No invitations now: the consultation has closed, or a language is unchecked and not confirmed. Nothing written.</summary>
     public sealed record Refused(FieldError Error) : InviteResult;
 }
 
@@ -113,13 +113,16 @@ public sealed class ConsultationService(ExpertpoolService expertpool, ReferenceD
         _ => throw new DomainException("Method is none, cash, giftCard or bankTransfer.", field),
     };
 
-    /// <summary>Invites the members of its target groups and locations who were not invited yet.</summary>
-    public async Task<InviteResult> InviteAsync(string id, CancellationToken ct)
+    /// <summary>
+    /// Invites the members of its target groups and locations who were not invited yet; in a language no native speaker
+    /// has checked only when the organiser confirms it (<paramref name="confirmUnreviewed"/>).
+    /// </summary>
+    public async Task<InviteResult> InviteAsync(string id, bool confirmUnreviewed, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } c) return new InviteResult.NotFound();
         try
         {
-            return new InviteResult.Invited(await expertpool.InviteAsync(c, ct));
+            return new InviteResult.Invited(await expertpool.InviteAsync(c, confirmUnreviewed, ct));
         }
         catch (DomainException e)
         {

@@ -24,7 +24,7 @@ public sealed record JoinRequest(string? Language, string? TargetGroup, string? 
 /// <summary>A member's own view: their profile and the invitations they can still use, with their personal links.</summary>
 public sealed record MemberView(Member Member, IReadOnlyList<(Consultation Consultation, string Token)> OpenInvitations);
 
-/// <summary>A member-code lookup: found, not found, or blocked after too many misses from this client.</summary>
+/// <summary>A member-code lookup: found, not found, or blocked by a spent lookup or miss budget.</summary>
 public abstract record MemberLookup
 {
     public sealed record Found(MemberCode Code, MemberView View) : MemberLookup;
@@ -45,7 +45,7 @@ public abstract record InvitationState
 /// Endpoints (JSON and pages) only translate between HTTP and these.
 /// </summary>
 public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudonyms, InvitationTokens invitationTokens,
-    LookupGuard guard, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
+    LookupGuard guard, Security.AbuseGuard abuse, TimeProvider time, IOptions<ExpertpoolOptions> options, ILogger<ExpertpoolService> log)
 {
     public ExpertpoolTables Tables => tables;
 
@@ -62,19 +62,25 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
     }
 
     /// <summary>
-    /// Finds a member by the code they typed, guarded like the tracking-code lookup: misses count per client and
-    /// block it for a while, and every lookup takes the same padded time, so codes cannot be guessed.
+    /// Finds a member by the code they typed, guarded like the tracking-code lookup (<see cref="StatusLookup"/>): every
+    /// lookup counts against the client's storage-backed budget, a miss also against the client's and the code space's
+    /// miss budgets; a spent miss budget turns misses into 429 but still serves a known code, and hit or miss takes the
+    /// same padded time.
     /// </summary>
     public async Task<MemberLookup> FindAsync(string client, string? typed, CancellationToken ct)
     {
         var started = LookupGuard.Start();
+        var wellFormed = MemberCode.TryParse(typed, out var code);
+        var budget = abuse.TakeMemberLookupAsync(client, ct);
+        var view = wellFormed ? await LookupAsync(code, ct) : null;
+        var take = await budget;
         MemberLookup outcome;
-        if (guard.IsBlocked(client, out var retryAfter)) outcome = new MemberLookup.Blocked(retryAfter);
-        else if (MemberCode.TryParse(typed, out var code) && await LookupAsync(code, ct) is { } view) outcome = new MemberLookup.Found(code, view);
+        if (!take.Allowed) outcome = new MemberLookup.Blocked(take.RetryAfter);
+        else if (view is not null) outcome = new MemberLookup.Found(code, view);
         else
         {
-            guard.RecordMiss(client);
-            outcome = new MemberLookup.NotFound();
+            var miss = await abuse.TakeMemberMissAsync(client, wellFormed ? code : null, ct);
+            outcome = miss.Allowed ? new MemberLookup.NotFound() : new MemberLookup.Blocked(miss.RetryAfter);
         }
         await guard.PadAsync(started, ct);
         return outcome;
@@ -108,12 +114,20 @@ public sealed class ExpertpoolService(ExpertpoolTables tables, Pseudonyms pseudo
     /// row remembers which consultations invited it (so a second run does not invite again, also after the answer
     /// has dropped the invitation's link to the member).
     /// </summary>
-    public async Task<int> InviteAsync(Consultation c, CancellationToken ct)
+    /// <exception cref="DomainException">Closed; or a member would be invited in a language whose texts no native speaker
+    /// has checked and <paramref name="confirmUnreviewed"/> is false (field <c>confirmUnreviewed</c>; nothing written).</exception>
+    public async Task<int> InviteAsync(Consultation c, bool confirmUnreviewed, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (c.IsClosed(now)) throw new DomainException("This consultation has closed.", "closesAt");
+        var pending = await tables.MembersAsync(c.TargetGroups, c.LocationIds, c.Id, ct);
+        // A machine translation can say something else than the municipality meant, to people who cannot check it.
+        var unreviewed = pending.Select(m => m.Member.Language).Where(l => !c.IsReviewed(l)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (unreviewed.Count > 0 && !confirmUnreviewed)
+            throw new DomainException($"Not yet checked by a native speaker: {string.Join(", ", unreviewed)}. Have them checked, or confirm inviting in them anyway.",
+                "confirmUnreviewed");
         var invited = 0;
-        foreach (var (key, member) in await tables.MembersAsync(c.TargetGroups, c.LocationIds, c.Id, ct))
+        foreach (var (key, member) in pending)
         {
             // The invitation first, then the mark: a failure in between leaves an invitation to retry, never a member
             // marked as invited without one. Two runs at once both write one; the one that loses the mark takes its back.

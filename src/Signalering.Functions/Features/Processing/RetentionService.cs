@@ -16,19 +16,27 @@ public sealed class RetentionOptions
     /// <summary>Days a signal is closed before its text, translation, comments, photos, notes and free-text replies are removed (Signalen: 365).</summary>
     public int ContentDaysAfterClosing { get; set; } = 365;
 
+    /// <summary>
+    /// Days after a signal's last audited read or change before its audit trail is deleted, whole. Longer than
+    /// <see cref="ContentDaysAfterClosing"/>: a complaint about who read a resident's words can come after the words are
+    /// gone (docs/privacy.md).
+    /// </summary>
+    public int AuditDays { get; set; } = 5 * 365 + 1;
+
     public RetentionPolicy Policy => new(TimeSpan.FromDays(ContactDaysAfterClosing), TimeSpan.FromDays(ContentDaysAfterClosing));
 }
 
 /// <summary>What one retention run did, in counts only.</summary>
-public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned);
+public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned, int AuditEntriesErased);
 
 /// <summary>
 /// Applies <see cref="RetentionOptions"/>: finds closed signals old enough to owe something, erases contact details
 /// or removes the resident's content (photos first, then the signal's row, in one transaction with its report
-/// marker), and prunes rate-limit buckets whose window is long over. Idempotent: a signal with nothing left to erase
+/// marker), deletes audit trails past <see cref="RetentionOptions.AuditDays"/>, and prunes rate-limit buckets whose
+/// window is long over. Idempotent: a signal with nothing left to erase
 /// is skipped on its stored row alone, and a run that stops halfway is finished by the next.
 /// </summary>
-public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, IOptions<RetentionOptions> options,
+public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, AuditTable audit, IOptions<RetentionOptions> options,
     TimeProvider time)
 {
     public async Task<RetentionRun> RunAsync(CancellationToken ct)
@@ -57,7 +65,8 @@ public sealed class RetentionService(SignalTable signals, AttachmentStore attach
             }
         }
         var pruned = await buckets.PruneAsync(now - TimeSpan.FromDays(1), ct);
-        return new RetentionRun(examined, contacts, anonymised, photos, pruned);
+        var audited = await audit.PruneAsync(now - TimeSpan.FromDays(options.Value.AuditDays), ct);
+        return new RetentionRun(examined, contacts, anonymised, photos, pruned, audited);
     }
 
     private async Task<(RetentionDue Done, int PhotosDeleted)> ApplyAsync(TrackingCode code, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct)
