@@ -17,7 +17,7 @@ public sealed record Category
     public bool Sensitive { get; }
     /// <summary>Picking it means immediate danger: the resident is pointed to 112 and the signal is urgent.</summary>
     public bool Emergency { get; }
-    /// <summary>Name of the inline SVG pictogram the form shows (main categories).</summary>
+    /// <summary>Name of the inline SVG pictogram the form shows on the category's tile.</summary>
     public string? Pictogram { get; }
 
     public Category(string code, string? parentCode, IReadOnlyDictionary<string, string> names, HandlingPromise promise,

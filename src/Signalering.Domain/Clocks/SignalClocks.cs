@@ -1,3 +1,4 @@
+using Signalering.Domain.Categories;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
 
@@ -23,15 +24,22 @@ public static class SignalClocks
     {
         if (s.RoutedAt is not { } routed) return new ClockView(null, null, false, false, null, ComplaintDecideBy: s.ComplaintDecideBy);
         var work = WorkingTime.Netherlands;
-        var acknowledgeBy = work.AddWorkingHours(routed, s.Promise.AcknowledgeWithinWorkingHours);
+        var (acknowledgeBy, resolveWithoutPauses) = PromisedBy(s.Promise, routed);
         // Time spent waiting for the resident does not count against the organisation.
         var (paused, pausedNow) = PausedTime(s, now);
-        var resolveBy = work.AddWorkingHours(work.AddWorkingDays(routed, s.Promise.ResolveWithinWorkingDays), paused.TotalHours);
+        var resolveBy = work.AddWorkingHours(resolveWithoutPauses, paused.TotalHours);
         var waiting = AwaitingAcceptance.Contains(s.Status);
         var open = SignalWorkflow.IsOpen(s.Status);
         return new ClockView(acknowledgeBy, resolveBy, waiting && now > acknowledgeBy, open && !pausedNow && now > resolveBy,
             waiting ? Math.Round((now < acknowledgeBy ? work.Between(now, acknowledgeBy) : -work.Between(acknowledgeBy, now)).TotalHours, 1) : null,
             pausedNow, Math.Round(paused.TotalHours, 1), s.ComplaintDecideBy, open && s.ComplaintDecideBy is { } decide && now > decide);
+    }
+
+    /// <summary>The promise's two deadlines when its clocks start at <paramref name="start"/>, before any pause.</summary>
+    public static (DateTimeOffset AcknowledgeBy, DateTimeOffset ResolveBy) PromisedBy(HandlingPromise promise, DateTimeOffset start)
+    {
+        var work = WorkingTime.Netherlands;
+        return (work.AddWorkingHours(start, promise.AcknowledgeWithinWorkingHours), work.AddWorkingDays(start, promise.ResolveWithinWorkingDays));
     }
 
     /// <summary>Working time the signal spent awaiting the resident up to <paramref name="until"/>, and whether it is waiting then.</summary>

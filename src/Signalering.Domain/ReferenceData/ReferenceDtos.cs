@@ -16,7 +16,7 @@ public sealed record PromiseDto(int AcknowledgeWithinWorkingHours, int ResolveWi
 }
 
 public sealed record SubcategoryDto(string Code, Dictionary<string, string> Names, PromiseDto? Promise = null,
-    bool Sensitive = false, bool Emergency = false);
+    bool Sensitive = false, bool Emergency = false, string? Pictogram = null);
 
 /// <summary>A main category with its subcategories: the unit the admin API reads and writes.</summary>
 public sealed record CategoryDto(string Code, string? Pictogram, PromiseDto? Promise, Dictionary<string, string> Names,
@@ -28,12 +28,12 @@ public sealed record CategoryDto(string Code, string? Pictogram, PromiseDto? Pro
         var promise = Promise.ToDomain();
         yield return new Category(Code, null, Names, promise, Sensitive, Emergency, Pictogram);
         foreach (var s in Subcategories ?? [])
-            yield return new Category(s.Code, Code, s.Names, s.Promise?.ToDomain() ?? promise, s.Sensitive, s.Emergency);
+            yield return new Category(s.Code, Code, s.Names, s.Promise?.ToDomain() ?? promise, s.Sensitive, s.Emergency, s.Pictogram);
     }
 
     public static CategoryDto From(Category main, IEnumerable<Category> subs, int order) => new(main.Code, main.Pictogram,
         PromiseDto.From(main.Promise), new(main.Names), subs.Select(s => new SubcategoryDto(s.Code, new(s.Names),
-            s.Promise == main.Promise ? null : PromiseDto.From(s.Promise), s.Sensitive, s.Emergency)).ToList(), main.Sensitive, main.Emergency, order);
+            s.Promise == main.Promise ? null : PromiseDto.From(s.Promise), s.Sensitive, s.Emergency, s.Pictogram)).ToList(), main.Sensitive, main.Emergency, order);
 }
 
 public sealed record OrganisationDto(string Id, string Name, OrganisationKind Kind, string Inbox, bool IsTriage = false)

@@ -38,6 +38,18 @@ public sealed class ResidentTexts
         return text;
     }
 
+    /// <summary>
+    /// A text with a count: the form of <paramref name="key"/> that <paramref name="count"/> takes under the
+    /// language's plural rules (<c>{key}.one</c>, <c>{key}.few</c>, …; see <see cref="PluralRules"/>), with
+    /// <c>{n}</c> filled in. A language without that form uses <c>{key}.other</c>.
+    /// </summary>
+    public string Plural(string language, string key, long count, params (string Name, string Value)[] args)
+    {
+        var form = $"{key}.{PluralRules.KeySuffix(PluralRules.For(language, count))}";
+        var chosen = _byLanguage.TryGetValue(language, out var t) && t.ContainsKey(form) ? form : key + ".other";
+        return Get(language, chosen, [("n", count.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. args]);
+    }
+
     private static ResidentTexts LoadEmbedded()
     {
         var byLanguage = new Dictionary<string, FrozenDictionary<string, string>>();

@@ -86,10 +86,15 @@ public sealed class ResidentPagesTest : IDisposable
         var confirmation = await _client.GetStringAsync(first.Headers.Location!.ToString());
         Assert.Contains("dir=\"rtl\"", confirmation);
         Assert.Contains("lang=\"ar\"", confirmation);
-        var code = Regex.Match(confirmation, "id=\"tracking-code\">([^<]+)<").Groups[1].Value;
-        Assert.Equal("wonen-vocht", (await _app.LoadAsync(code)).Subcategory);
-        Assert.True((await _app.LoadAsync(code)).FormalComplaint);
-        Assert.Contains("16", confirmation); // acknowledged within 16 working hours
+        var code = Regex.Match(confirmation, "id=\"tracking-code\"[^>]*>([^<]+)<").Groups[1].Value;
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal("wonen-vocht", signal.Subcategory);
+        Assert.True(signal.FormalComplaint);
+        // The promise in calendar words (16 working hours, 10 working days), never in working hours.
+        var promise = Domain.Clocks.ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        Assert.Contains(Html(promise.LookText(Domain.Texts.ResidentTexts.Default, "ar")), confirmation);
+        Assert.Contains(Html(promise.SolveText(Domain.Texts.ResidentTexts.Default, "ar")), confirmation);
+        Assert.DoesNotContain(Html(Domain.Texts.ResidentTexts.Default.Get("ar", "confirmation.acknowledge", ("hours", "16"))), confirmation);
         // The status page's address as a QR code, to scan later.
         Assert.Contains("<svg", confirmation);
         Assert.Contains(Html(Domain.Texts.ResidentTexts.Default.Get("ar", "status.scanLater")), confirmation);
@@ -139,7 +144,7 @@ public sealed class ResidentPagesTest : IDisposable
         };
         var response = await _client.PostAsync(action, good);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var code = Regex.Match(response.Headers.Location!.ToString(), "/s/([^?]+)").Groups[1].Value;
+        var code = Regex.Match(response.Headers.Location!.ToString(), @"([^/?]+)(\?[^/]*)?$").Groups[1].Value; // the code ends the confirmation's address
         var blobName = Assert.Single((await _app.LoadAsync(code)).Attachments);
         var blob = new BlobContainerClient(Azurite.Shared.ConnectionString, _app.Prefix + AttachmentStore.ContainerName).GetBlobClient(blobName);
         var stored = (await blob.DownloadContentAsync()).Value.Content;
@@ -147,16 +152,28 @@ public sealed class ResidentPagesTest : IDisposable
         Assert.NotNull(SkiaSharp.SKBitmap.Decode(stored.ToArray())); // a picture, made anew
     }
 
-    [Fact]
-    public async Task EmergencySubcategory_Shows112And113Prominently()
+    /// <summary>
+    /// 112 is the first thing on every subject page and every form page, and only once; 113 joins it where someone
+    /// may be hurt (health, safety), not on housing. The old red box with the same numbers is gone.
+    /// </summary>
+    [Theory]
+    [InlineData("zorg", true)]
+    [InlineData("zorg/zorg-zelfdoding", true)]
+    [InlineData("veiligheid", true)]
+    [InlineData("veiligheid/veiligheid-conflict", true)]
+    [InlineData("wonen", false)]
+    [InlineData("wonen/wonen-brand", false)]
+    [InlineData("wonen/wonen-vocht", false)]
+    [InlineData("werk/-", false)]
+    public async Task SubjectAndFormPages_Show112FirstAndOnce_113WhereTheSubjectFits(string step, bool with113)
     {
-        var html = await _client.GetStringAsync($"/r/{Token}/fa/zorg/zorg-zelfdoding");
-        Assert.Contains("class=\"emergency\"", html);
-        Assert.Contains("tel:112", html);
-        Assert.Contains("tel:113", html);
-        var ordinary = await _client.GetStringAsync($"/r/{Token}/fa/wonen/wonen-vocht");
-        Assert.DoesNotContain("class=\"emergency\"", ordinary);
-        Assert.Contains(Html(Domain.Texts.ResidentTexts.Default.Get("fa", "reassurance.noInfluence")), ordinary);
+        var html = await _client.GetStringAsync($"/r/{Token}/fa/{step}");
+        Assert.Matches("<main>\\s*<section class=\"danger\"", html);
+        Assert.Single(Regex.Matches(html, "tel:112"));
+        Assert.Equal(with113 ? 1 : 0, Regex.Matches(html, "tel:113").Count);
+        Assert.DoesNotContain("class=\"emergency\"", html);
+        Assert.Contains(Html(Domain.Texts.ResidentTexts.Default.Get("fa", "emergency.call112")), html);
+        Assert.Contains(Html(Domain.Texts.ResidentTexts.Default.Get("fa", "reassurance.asielzoeker")), html);
     }
 
     [Fact]
@@ -199,7 +216,11 @@ public sealed class ResidentPagesTest : IDisposable
     [Fact]
     public async Task EveryFormPage_IsAtMost30KBCompressed_AndSelfContained()
     {
-        string[] pages = [$"/r/{Token}", $"/r/{Token}/ar", $"/r/{Token}/ar/zorg", $"/r/{Token}/ar/zorg/zorg-spoed", $"/r/{Token}/ti/wonen/-", "/s?lang=am"];
+        var (action, key) = await OpenFormAsync("ar", "zorg", "zorg-psychisch");
+        var sent = await _client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["idempotencyKey"] = key, ["text"] = "لا أنام" }));
+        var mains = Domain.ReferenceData.ReferenceFiles.LoadEmbedded().ToDomain().Categories.Main.Select(c => c.Code).ToList();
+        string[] pages = [$"/r/{Token}", $"/r/{Token}/ar", .. mains.Select(c => $"/r/{Token}/ar/{c}"), .. mains.Select(c => $"/r/{Token}/ti/{c}"),
+            $"/r/{Token}/ar/zorg/zorg-spoed", $"/r/{Token}/ti/wonen/-", sent.Headers.Location!.ToString(), "/s?lang=am"];
         foreach (var path in pages)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);

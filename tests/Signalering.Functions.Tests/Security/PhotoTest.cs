@@ -125,7 +125,7 @@ public sealed class PhotoTest : IDisposable
         };
         var response = await client.PostAsync(action, form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var code = Regex.Match(response.Headers.Location!.ToString(), "/s/([^?]+)").Groups[1].Value;
+        var code = Regex.Match(response.Headers.Location!.ToString(), @"([^/?]+)(\?[^/]*)?$").Groups[1].Value; // the code ends the confirmation's address
         var name = Assert.Single((await _app.LoadAsync(code)).Attachments);
         var stored = (await new BlobContainerClient(Azurite.Shared.ConnectionString, _app.Prefix + AttachmentStore.ContainerName)
             .GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray();

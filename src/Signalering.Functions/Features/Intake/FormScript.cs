@@ -8,6 +8,7 @@ namespace Signalering.Functions.Features.Intake;
 /// <item>the submission goes by fetch; when the network fails, or the server answers 5xx, it is kept and sent again
 /// when the phone is back online (and every 15–60 s), with the same idempotency key, so the server creates one
 /// signal however often it is sent;</item>
+/// <item>once sent, it goes to the confirmation page, as the plain post does;</item>
 /// <item>a 4xx falls back to the normal post, so the server renders the errors in the resident's language;</item>
 /// <item>where the browser offers speech recognition, a "Speak" button next to the text field dictates into it in
 /// the page's language (for residents who cannot write well; the keyboard's own microphone works everywhere).</item>
@@ -27,7 +28,7 @@ function show(t){st.textContent=t;st.hidden=!t}
 var pending=null,wait=15000,timer=null;
 function send(){if(!pending)return;btn.disabled=true;show(st.dataset.sending);
 fetch(f.action,{method:'POST',body:pending,headers:{'Accept':'application/json'},credentials:'same-origin'}).then(function(r){
-if(r.ok)return r.json().then(function(j){pending=null;try{localStorage.removeItem(key)}catch(e){}location.href=j.statusUrl});
+if(r.ok)return r.json().then(function(j){pending=null;try{localStorage.removeItem(key)}catch(e){}location.href=j.confirmationUrl});
 if(r.status<500){pending=null;f.submit();return}
 throw new Error('server')}).catch(function(){btn.disabled=false;show(st.dataset.offline);clearTimeout(timer);timer=setTimeout(send,wait);wait=Math.min(wait*2,60000)})}
 window.addEventListener('online',function(){wait=15000;send()});

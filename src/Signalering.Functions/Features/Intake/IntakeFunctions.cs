@@ -32,6 +32,10 @@ public sealed class IntakeFunctions(SignaleringHttp http)
     public IResult Details([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{token}/{lang}/{category}/{sub}")] HttpRequest req) =>
         http.Run(req, IntakePages.DetailsAsync);
 
+    [Function("ResidentFormConfirmation")]
+    public IResult Confirmation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{token}/{lang}/{category}/{sub}/{code}")] HttpRequest req) =>
+        http.Run(req, IntakePages.ConfirmationAsync);
+
     [Function("ResidentFormSubmit")]
     public IResult Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}/{lang}/{category}/{sub}")] HttpRequest req) =>
         http.Run(req, IntakePages.SubmitAsync);

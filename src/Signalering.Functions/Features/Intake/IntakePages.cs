@@ -8,30 +8,35 @@ namespace Signalering.Functions.Features.Intake;
 /// The resident's report form, reached from a location's QR code. Each step is its own page and plain link or form
 /// post, so it works without JavaScript on any phone:
 /// <list type="number">
-/// <item><c>GET /r/{token}</c>: choose a language by its own name (the location's main languages first);</item>
-/// <item><c>GET /r/{token}/{lang}</c>: main category tiles;</item>
+/// <item><c>GET /r/{token}</c>: what this is, 112, what a report cannot cost this location's residents, and every
+/// language by its own name; in the language chosen on this phone before, else the phone's own, else the location's first;</item>
+/// <item><c>GET /r/{token}/{lang}</c>: main category tiles (and the phone remembers the language);</item>
 /// <item><c>GET /r/{token}/{lang}/{category}</c>: subcategory tiles (and "something else");</item>
 /// <item><c>GET|POST /r/{token}/{lang}/{category}/{sub}</c>: the two safety questions, optional text, photo and
-/// contact; submit. "-" as sub means no subcategory (then a text is required).</item>
+/// contact; submit. "-" as sub means no subcategory (then a text is required);</item>
+/// <item><c>GET /r/{token}/{lang}/{category}/{sub}/{code}</c>: the confirmation, where a submission lands: the code to
+/// keep, what happens when, and the way to report something else.</item>
 /// </list>
-/// A submission lands on the status page (<c>/s/{code}?new=1</c>), which shows the tracking code large; the form's
-/// script asks for JSON instead and goes there itself. A thin face over <see cref="ResidentFormService"/>.
+/// The form's script asks for JSON instead and goes to the confirmation itself. A thin face over <see cref="ResidentFormService"/>.
 /// </summary>
 public static class IntakePages
 {
     /// <summary>The form's post carries at most one photo and a few short fields.</summary>
     private const long MaxPostBytes = PhotoSanitiser.MaxBytes + 64 * 1024;
 
-    public static async Task<IResult> LanguagesAsync(string token, ResidentFormService form, PageRenderer pages, CancellationToken ct) =>
+    public static async Task<IResult> LanguagesAsync(string token, HttpRequest request, ResidentFormService form, PageRenderer pages, CancellationToken ct) =>
         await form.FindAsync(token, ct) is { } place
-            ? await pages.PageAsync<LanguagePage>(new { Place = place })
+            ? await pages.PageAsync<LanguagePage>(new { L = ResidentLanguage.For(null, request, place.FirstLanguage), Place = place })
             : await TokenErrorAsync(pages);
 
-    public static async Task<IResult> CategoriesAsync(string token, string lang, ResidentFormService form, PageRenderer pages, CancellationToken ct)
+    public static async Task<IResult> CategoriesAsync(string token, string lang, HttpContext http, ResidentFormService form, PageRenderer pages,
+        CancellationToken ct)
     {
         if (await form.FindAsync(token, ct) is not { } place) return await TokenErrorAsync(pages);
         if (!FormLanguages.TryGet(lang, out var language)) return Start(token);
-        return await pages.PageAsync<CategoriesPage>(new { L = new ResidentLanguage(language.Code), Place = place });
+        var chosen = new ResidentLanguage(language.Code);
+        ResidentLanguage.Remember(http, chosen);
+        return await pages.PageAsync<CategoriesPage>(new { L = chosen, Place = place });
     }
 
     public static async Task<IResult> SubcategoriesAsync(string token, string lang, string category, ResidentFormService form, PageRenderer pages,
@@ -81,10 +86,11 @@ public static class IntakePages
         switch (await form.SubmitAsync(place, step, answers, fields.Files["photo"], ct))
         {
             case IntakeResult.Accepted accepted:
-                var statusUrl = $"/s/{accepted.Signal.Code.Value}?lang={language.Code}&new=1";
+                var confirmationUrl = $"/r/{Uri.EscapeDataString(token)}/{language.Code}/{step.Main.Code}/{step.Sub?.Code ?? FormPlace.NoSubcategory}/{accepted.Signal.Code.Value}";
                 return WantsJson(request)
-                    ? Results.Json(new { trackingCode = accepted.Signal.Code.ToString(), statusUrl }, statusCode: StatusCodes.Status202Accepted)
-                    : Results.Redirect(statusUrl, permanent: false, preserveMethod: false); // 302 → GET: a reload does not post again
+                    ? Results.Json(new { trackingCode = accepted.Signal.Code.ToString(), statusUrl = StatusPath(accepted.Signal, language), confirmationUrl },
+                        statusCode: StatusCodes.Status202Accepted)
+                    : Results.Redirect(confirmationUrl, permanent: false, preserveMethod: false); // 302 → GET: a reload does not post again
             case IntakeResult.Invalid invalid when invalid.Errors.Any(e => e.Field == "locationToken"):
                 return await TokenErrorAsync(pages);
             case IntakeResult.Invalid invalid when WantsJson(request):
@@ -97,6 +103,23 @@ public static class IntakePages
                     new Dictionary<string, string> { ["text"] = language.T("error.general") }, StatusCodes.Status409Conflict);
         }
     }
+
+    public static async Task<IResult> ConfirmationAsync(string token, string lang, string category, string sub, string code, HttpContext http,
+        ResidentFormService form, PageRenderer pages, PublicSite site, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (await form.FindAsync(token, ct) is not { } place) return await TokenErrorAsync(pages);
+        if (place.Step(lang, category, sub) is not { } step) return Start(token);
+        var language = new ResidentLanguage(step.Language.Code);
+        // A code that is not this place's, or a client that guessed too often: the status page says which, as it does for a typed code.
+        if (await form.ReceivedAsync(place, Features.Status.StatusLookup.ClientOf(http), code, ct) is not { } signal)
+            return Results.Redirect($"/s/{Uri.EscapeDataString(code)}?lang={language.Code}");
+        var statusPath = StatusPath(signal, language);
+        return await pages.PageAsync<ConfirmationPage>(new { L = language, Place = place, Signal = signal, StatusPath = statusPath,
+            StatusUrl = site.Url(http.Request, statusPath) });
+    }
+
+    private static string StatusPath(Domain.Signals.Signal signal, ResidentLanguage language) => $"/s/{signal.Code.Value}?lang={language.Code}";
 
     /// <summary>A forged, unknown or revoked code: we cannot know the resident's language, so the page says it in all of them.</summary>
     public static Task<IResult> TokenErrorAsync(PageRenderer pages) => pages.PageAsync<TokenErrorPage>(new { }, StatusCodes.Status404NotFound);

@@ -24,7 +24,7 @@ public sealed record FormAnswers(string? Text, string? Phone, string? Email, boo
 /// <see cref="IntakeService"/> as <c>POST /api/signals</c>, with a photo when there is one.
 /// </summary>
 public sealed class ResidentFormService(ReferenceDataProvider reference, LocationTokens tokens, IntakeService intake, AttachmentStore attachments,
-    SignalTable signals, TimeProvider time, ILogger<ResidentFormService> log)
+    SignalTable signals, Status.StatusLookup lookup, TimeProvider time, ILogger<ResidentFormService> log)
 {
     /// <summary>The place behind <paramref name="token"/>; null for a forged, unknown or revoked code.</summary>
     public async Task<FormPlace?> FindAsync(string token, CancellationToken ct)
@@ -32,6 +32,14 @@ public sealed class ResidentFormService(ReferenceDataProvider reference, Locatio
         var set = await reference.GetAsync(ct);
         return tokens.TryVerify(token, out var tokenId) && set.TryResolveToken(tokenId, out var location, out _) ? new FormPlace(token, location, set) : null;
     }
+
+    /// <summary>
+    /// The signal a confirmation page shows: looked up as the status page looks up a typed code (a confirmation
+    /// address is no way around its limit on guessing codes), and only when it was reported at this place.
+    /// </summary>
+    public async Task<Signal?> ReceivedAsync(FormPlace place, string client, string code, CancellationToken ct) =>
+        await lookup.FindAsync(client, code, ct) is Status.LookupOutcome.Found { Stored.Signal: var signal } && signal.LocationId == place.Location.Id
+            ? signal : null;
 
     /// <summary>
     /// Submits the answers. The photo is checked before anything is stored: a photo that is not a picture, or too large,
