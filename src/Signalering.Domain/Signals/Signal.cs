@@ -312,13 +312,33 @@ public sealed class Signal
         Append(SignalEventKinds.ResidentAnswered, now, "resident", solved ? "solved" : "not-solved");
         if (solved) return;
         if (comment is not null) _comments.Add(new ResidentComment(_events[^1].Sequence, now.ToUniversalTime(), comment));
-        MoveTo(SignalStatus.Reopened, now, "resident");
+        MoveTo(SignalWorkflow.GetResidentStep(ResidentStep.NotSolved).To, now, "resident");
+    }
+
+    /// <summary>True while the organisation waits for the resident's answer to its question.</summary>
+    public bool AwaitsResidentReply => Status == SignalWorkflow.GetResidentStep(ResidentStep.Answer).From;
+
+    /// <summary>
+    /// The resident's answer to the organisation's question (asked with await-resident): their words are kept, in
+    /// their language, and the signal moves on as <see cref="SignalWorkflow.ResidentSteps"/> says, so the
+    /// organisation has it again with the answer.
+    /// </summary>
+    public void ReplyToQuestion(string? text, DateTimeOffset now)
+    {
+        if (!AwaitsResidentReply) throw new DomainException("This signal is not waiting for your answer.", "answer", stateConflict: true);
+        text = text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxCommentLength) throw new DomainException($"An answer has 1 to {MaxCommentLength} characters.", "answer");
+        if (_comments.Count >= MaxResidentComments)
+            throw new DomainException($"A signal holds at most {MaxResidentComments} answers; make a new report.", "answer", stateConflict: true);
+        Append(SignalEventKinds.ResidentReplied, now, "resident");
+        _comments.Add(new ResidentComment(_events[^1].Sequence, now.ToUniversalTime(), text));
+        MoveTo(SignalWorkflow.GetResidentStep(ResidentStep.Answer).To, now, "resident");
     }
 
     public const int MaxCommentLength = 2000;
     // Notes and responses live on the signal's row (one transaction per change); a Table string property holds
     // 32K characters, so their number and length are bounded to stay well inside it.
-    public const int MaxNotes = 12, MaxResponses = 8, MaxResponseLength = 1000;
+    public const int MaxNotes = 12, MaxResponses = 8, MaxResponseLength = 1000, MaxResidentComments = 8;
 
     /// <summary>
     /// When the signal last closed (resolved, merged or cancelled: a status whose only way on is reopening), or null

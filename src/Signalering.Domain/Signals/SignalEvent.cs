@@ -11,6 +11,8 @@ public static class SignalEventKinds
     public const string StatusChanged = "status-changed";
     /// <summary>The resident answered "Is your problem solved?" with yes (detail "solved") or no (detail "not-solved").</summary>
     public const string ResidentAnswered = "resident-answered";
+    /// <summary>The resident answered the organisation's question on the status page; their words are a <see cref="ResidentComment"/>.</summary>
+    public const string ResidentReplied = "resident-replied";
     public const string PhotoAttached = "photo-attached";
     /// <summary>Handed to another organisation (detail: the receiving organisation's id); it must accept it.</summary>
     public const string Forwarded = "forwarded";

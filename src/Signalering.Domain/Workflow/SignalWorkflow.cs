@@ -51,6 +51,20 @@ public static class SignalWorkflow
         new("cancel", SignalStatus.Cancelled),
     ];
 
+    /// <summary>
+    /// The resident's own steps on the status page, from the status that asks for them to where each leads: an
+    /// answer to the organisation's question resumes the work (the resolution clock runs again); "not solved"
+    /// reopens. Neither leads back to the resident.
+    /// </summary>
+    public static readonly IReadOnlyList<ResidentStep> ResidentSteps =
+    [
+        new(ResidentStep.Answer, SignalStatus.AwaitingResident, SignalStatus.InProgress),
+        new(ResidentStep.NotSolved, SignalStatus.Resolved, SignalStatus.Reopened),
+    ];
+
+    public static ResidentStep GetResidentStep(string name) =>
+        ResidentSteps.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, "No such resident step.");
+
     public static bool TryGetStatusAction(string? name, out SignalStatus to)
     {
         foreach (var action in StatusActions)
@@ -62,6 +76,12 @@ public static class SignalWorkflow
 
 /// <summary>A named status change (<see cref="SignalWorkflow.StatusActions"/>): <see cref="Name"/> is its stable code in the inbox API.</summary>
 public sealed record StatusAction(string Name, SignalStatus To);
+
+/// <summary>A step the resident takes (<see cref="SignalWorkflow.ResidentSteps"/>): only from <see cref="From"/>, and it leads to <see cref="To"/>.</summary>
+public sealed record ResidentStep(string Name, SignalStatus From, SignalStatus To)
+{
+    public const string Answer = "answer", NotSolved = "not-solved";
+}
 
 public sealed class InvalidTransitionException(SignalStatus from, SignalStatus to)
     : DomainException($"A signal cannot go from {from.ToCode()} to {to.ToCode()}.", "status", stateConflict: true)

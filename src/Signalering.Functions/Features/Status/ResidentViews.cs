@@ -24,9 +24,16 @@ public sealed record HistoryItem(DateTimeOffset At, string Kind, string Text);
 public sealed record ResponseView(DateTimeOffset At, string Text, string Language, bool MachineTranslated, string? Label);
 
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
+/// <remarks>
+/// <see cref="Stage"/> says in one plain sentence where the signal is, <see cref="Promise"/> only what is still
+/// promised from here (empty once nothing is), <see cref="NextStep"/> what the resident can do now (null: nothing).
+/// <see cref="AwaitsReply"/>: the organisation asked a question (the latest response) and waits for the answer.
+/// <see cref="History"/> runs oldest first.
+/// </remarks>
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
     PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer,
-    string? SharedOutcome = null, string? OthersReported = null, string? ComplaintDeadline = null);
+    string? SharedOutcome = null, string? OthersReported = null, string? ComplaintDeadline = null,
+    string Stage = "", string? NextStep = null, bool AwaitsReply = false);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -66,6 +73,7 @@ public static class ResidentViews
                 SignalEventKinds.Forwarded => T("status.forwarded"),
                 SignalEventKinds.Escalated => T("event.routed", ("organisation", OrganisationLabel(s.OrganisationId, reference, lang, texts))),
                 SignalEventKinds.ResidentAnswered => T(e.Detail == "solved" ? "event.confirmedSolved" : "event.reopened"),
+                SignalEventKinds.ResidentReplied => T("event.residentReplied"),
                 // The resident's own "not solved" already says it was reopened.
                 SignalEventKinds.StatusChanged when e.Actor == "resident" => null,
                 SignalEventKinds.StatusChanged when e.Detail is not null => T(StatusKey(SignalStatusCodes.Parse(e.Detail))),
@@ -73,14 +81,47 @@ public static class ResidentViews
             };
             if (text is not null) history.Add(new HistoryItem(e.At, e.Kind, text));
         }
+        var (stage, next, promised) = StageOf(s, mergedInto);
+        var sharedOutcome = mergedInto is null ? null : T("status.sharedOutcome") + " " + T(StatusKey(mergedInto.Status));
         return new StatusView(s.Code.ToString(), lang, Direction(lang), s.Status.ToCode(), T(StatusKey(s.Status)), s.IsUrgent,
-            Promise(s, texts, lang), history,
+            Promise(s, texts, lang, promised), history,
             mergedInto is null ? Responses(s, texts, lang) : [.. Responses(s, texts, lang), .. Responses(mergedInto, texts, lang, s.Language)],
             T("responses.none"), s.AwaitsResidentAnswer,
-            mergedInto is null ? null : T("status.sharedOutcome") + " " + T(StatusKey(mergedInto.Status)),
+            sharedOutcome,
             // For either resident the others are the same number: the target's reporter plus the other duplicates.
             (mergedInto ?? s).Duplicates.Count is var n and > 0 ? T("status.othersReported", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null,
-            s.ComplaintDecideBy is { } decideBy ? T("status.complaintDeadline", ("date", Web.ResidentDate.Text(decideBy))) : null);
+            s.ComplaintDecideBy is { } decideBy ? T("status.complaintDeadline", ("date", Web.ResidentDate.Text(decideBy))) : null,
+            s.Status == SignalStatus.Merged && sharedOutcome is not null ? sharedOutcome : T(stage), next is null ? null : T(next), s.AwaitsResidentReply);
+    }
+
+    /// <summary>Which promises still stand: before anyone took the signal on, both; while it is worked on, the resolution; after, none.</summary>
+    [Flags]
+    private enum Promised { None = 0, Acknowledge = 1, Resolve = 2 }
+
+    /// <summary>
+    /// The plain sentence for where the signal is, what the resident can do now, and what is still promised. A merged
+    /// signal's resident follows the signal it was merged into, but any question or "is it solved?" there is its
+    /// own resident's to answer.
+    /// </summary>
+    private static (string Stage, string? Next, Promised Promised) StageOf(Signal s, Signal? mergedInto)
+    {
+        const string wait = "next.wait";
+        if (s.Status == SignalStatus.Merged)
+            return ("status.sharedOutcome", mergedInto is { } m && SignalWorkflow.IsOpen(m.Status) ? wait : null, Promised.None);
+        return s.Status switch
+        {
+            SignalStatus.Received => ("stage.received", wait, Promised.Acknowledge | Promised.Resolve),
+            SignalStatus.Routed => ("stage.routed", wait, Promised.Acknowledge | Promised.Resolve),
+            SignalStatus.Forwarded => ("stage.forwarded", wait, Promised.Acknowledge | Promised.Resolve),
+            SignalStatus.Accepted => ("stage.accepted", wait, Promised.Resolve),
+            SignalStatus.InProgress => ("stage.in-progress", wait, Promised.Resolve),
+            SignalStatus.Reopened => ("stage.reopened", wait, Promised.Resolve),
+            // The resolution clock is paused while the organisation waits for the answer: no promise runs.
+            SignalStatus.AwaitingResident => ("stage.awaiting-resident", "next.answer", Promised.None),
+            SignalStatus.Resolved when s.AwaitsResidentAnswer => ("stage.resolved", "next.confirm", Promised.None),
+            SignalStatus.Resolved => ("stage.closed", null, Promised.None),
+            _ => ("stage.cancelled", "next.newReport", Promised.None),
+        };
     }
 
     // Standard replies exist in every form language; free text is shown in the resident's language when the
@@ -97,13 +138,17 @@ public static class ResidentViews
 
     public static string StatusUrl(TrackingCode code) => "/api/signals/" + code.Value;
 
-    private static PromiseView Promise(Signal s, ResidentTexts texts, string? language = null)
+    private static PromiseView Promise(Signal s, ResidentTexts texts, string? language = null, Promised promised = Promised.Acknowledge | Promised.Resolve)
     {
         var lang = language ?? s.Language;
         var hours = s.Promise.AcknowledgeWithinWorkingHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var days = s.Promise.ResolveWithinWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays,
-            texts.Get(lang, "confirmation.acknowledge", ("hours", hours)) + " " + texts.Get(lang, "confirmation.promise", ("days", days)));
+        var text = string.Join(" ", new[]
+        {
+            promised.HasFlag(Promised.Acknowledge) ? texts.Get(lang, "confirmation.acknowledge", ("hours", hours)) : null,
+            promised.HasFlag(Promised.Resolve) ? texts.Get(lang, "confirmation.promise", ("days", days)) : null,
+        }.OfType<string>());
+        return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays, text);
     }
 
     private static string Direction(string lang) => FormLanguages.Get(lang).RightToLeft ? "rtl" : "ltr";

@@ -18,4 +18,10 @@ public sealed class StatusFunctions(SignaleringHttp http)
 
     [Function("StatusAnswer")]
     public IResult Answer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s/{code}/answer")] HttpRequest req) => http.Run(req, StatusPages.AnswerAsync);
+
+    [Function("StatusReply")]
+    public IResult Reply([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s/{code}/reply")] HttpRequest req) => http.Run(req, StatusPages.ReplyAsync);
+
+    [Function("StatusMine")]
+    public IResult Mine([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "m")] HttpRequest req) => http.Run(req, StatusPages.MineAsync);
 }

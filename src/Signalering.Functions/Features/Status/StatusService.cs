@@ -20,7 +20,7 @@ public abstract record StatusResult
 /// <summary>What the resident's "is your problem solved?" answer came to.</summary>
 public abstract record AnswerResult
 {
-    /// <summary>Recorded: solved, or not solved and reopened with the comment.</summary>
+    /// <summary>Recorded: solved, or not solved and reopened with the comment; or the answer to the organisation's question.</summary>
     public sealed record Answered(TrackingCode Code, bool Solved) : AnswerResult;
     /// <summary>Nothing to answer (any more): a double tap, or the signal moved on.</summary>
     public sealed record Unchanged(TrackingCode Code) : AnswerResult;
@@ -53,7 +53,26 @@ public sealed class StatusService(StatusLookup lookup, ReferenceDataProvider ref
     /// The resident's answer after resolution: "no" reopens the signal with their comment. A double tap, or an answer
     /// to a signal no longer waiting for one, changes nothing.
     /// </summary>
-    public async Task<AnswerResult> AnswerAsync(string client, string? code, bool solved, string? comment, CancellationToken ct)
+    public async Task<AnswerResult> AnswerAsync(string client, string? code, bool solved, string? comment, CancellationToken ct) =>
+        await ResidentStepAsync(client, code, s => s.AwaitsResidentAnswer, s => s.AnswerSolved(solved, comment, time.GetUtcNow()), ct) switch
+        {
+            AnswerResult.Answered a => a with { Solved = solved },
+            var other => other,
+        };
+
+    /// <summary>
+    /// The resident's answer to the organisation's question: their words reach the inbox and the work resumes. An
+    /// empty or too long answer is refused (<see cref="DomainException"/>, nothing stored); a second tap, or an
+    /// answer after the question was withdrawn, changes nothing.
+    /// </summary>
+    public Task<AnswerResult> ReplyAsync(string client, string? code, string? answer, CancellationToken ct) =>
+        ResidentStepAsync(client, code, s => s.AwaitsResidentReply, s => s.ReplyToQuestion(answer, time.GetUtcNow()), ct);
+
+    /// <summary>
+    /// One step by the resident, through the same guarded lookup as reading the status (a guessed code costs the
+    /// same as a lookup), saved with the signal's ETag and tried again when a coordinator saved in between.
+    /// </summary>
+    private async Task<AnswerResult> ResidentStepAsync(string client, string? code, Func<Signal, bool> awaited, Action<Signal> step, CancellationToken ct)
     {
         switch (await lookup.FindAsync(client, Normalise(code), ct))
         {
@@ -62,10 +81,10 @@ public sealed class StatusService(StatusLookup lookup, ReferenceDataProvider ref
                 var stored = found.Stored;
                 for (var attempt = 0; attempt < 5; attempt++)
                 {
-                    if (!stored.Signal.AwaitsResidentAnswer) return new AnswerResult.Unchanged(stored.Signal.Code);
-                    try { stored.Signal.AnswerSolved(solved, comment, time.GetUtcNow()); }
-                    catch (DomainException) { return new AnswerResult.Unchanged(stored.Signal.Code); }
-                    if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct) is not null) return new AnswerResult.Answered(stored.Signal.Code, solved);
+                    if (!awaited(stored.Signal)) return new AnswerResult.Unchanged(stored.Signal.Code);
+                    try { step(stored.Signal); }
+                    catch (DomainException e) when (e.StateConflict) { return new AnswerResult.Unchanged(stored.Signal.Code); }
+                    if (await signals.SaveAsync(stored, stored.Signal, [], [], time.GetUtcNow(), ct) is not null) return new AnswerResult.Answered(stored.Signal.Code, false);
                     stored = await signals.GetAsync(stored.Signal.Code, ct) ?? stored;
                 }
                 throw new InvalidOperationException($"Signal {stored.Signal.Code} kept changing while the resident answered.");
