@@ -51,6 +51,13 @@ public static class SignalWorkflow
         new("cancel", SignalStatus.Cancelled),
     ];
 
+    /// <summary>
+    /// A change the resident reads as the end of their signal without a solution: the coordinator must choose a reason
+    /// the resident reads (<see cref="Signals.ResidentReasons"/>). Sending a signal back as not ours (an escalation)
+    /// asks for one as well; that step is not a plain status change.
+    /// </summary>
+    public static bool NeedsResidentReason(SignalStatus to) => to == SignalStatus.Cancelled;
+
     public static bool TryGetStatusAction(string? name, out SignalStatus to)
     {
         foreach (var action in StatusActions)
