@@ -31,6 +31,7 @@ var tableNames = [
   'signals'
   'referencedata'
   'audit' // every read and change of a signal by a coordinator
+  'colleagues' // per organisation: the staff members who used the inbox, so a signal can be given to one by name
   'languagereviews'
   'webhooks'
   'reports' // per month × location × category: the facts the municipality's reports read

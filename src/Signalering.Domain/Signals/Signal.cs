@@ -66,6 +66,10 @@ public sealed class Signal
     /// <summary>The Awb decision date of a complaint received at <paramref name="receivedAt"/>: six weeks, plus an announced extension.</summary>
     public static DateTimeOffset ComplaintDecisionDate(DateTimeOffset receivedAt, int extensionWeeks) => receivedAt.AddDays(7 * (6 + extensionWeeks));
     public const int MaxComplaintExtensionWeeks = 4;
+    /// <summary>Why the signal was last cancelled or sent back as not ours, as the resident reads it; null when never.</summary>
+    public ResidentReason? Reason { get; private set; }
+    /// <summary>The colleague at the handling organisation who took this signal on; null while no one has.</summary>
+    public StaffMember? Assignee { get; private set; }
     /// <summary>Signals merged into this one ("N others reported this").</summary>
     public IReadOnlyList<TrackingCode> Duplicates => _duplicates;
     private readonly List<TrackingCode> _duplicates;
@@ -90,6 +94,8 @@ public sealed class Signal
         _duplicates = [.. s.Duplicates ?? []];
         _responses = [.. s.Responses ?? []];
         _attachments = [.. s.Attachments ?? []];
+        Reason = s.Reason;
+        Assignee = s.Assignee;
     }
 
     /// <summary>A new signal from an intake that has passed validation.</summary>
@@ -115,7 +121,7 @@ public sealed class Signal
     public SignalSnapshot ToSnapshot() => new(Code, LocationId, Wing, Language, Category, Subcategory, Text, Contact, Flags,
         Promise, ReceivedAt, Status, OrganisationId, RoutingReason, CopyTo, RoutedAt, Translation, TextNl, DetectedLanguage,
         [.. _comments], [.. _attachments], TraceParent, [.. _notes], [.. _responses], MergedInto, [.. _duplicates], FormalComplaint,
-        ComplaintExtensionWeeks);
+        ComplaintExtensionWeeks, Reason, Assignee);
 
     public bool IsUrgent => Flags.Emergency;
 
@@ -172,12 +178,25 @@ public sealed class Signal
     /// a forward), in progress, awaiting the resident (the resolution clock pauses until work resumes), resolved,
     /// reopened, cancelled. Forwarding, escalating and merging change more than the status: they have their own methods.
     /// </summary>
-    /// <exception cref="DomainException"><paramref name="to"/> is not a plain status change.</exception>
+    /// <para>Cancelling ends the handling without a solution, so the resident is told why (<paramref name="reason"/>,
+    /// required for <see cref="SignalStatus.Cancelled"/> and for nothing else).</para>
+    /// <exception cref="DomainException"><paramref name="to"/> is not a plain status change, or a reason is missing or misplaced.</exception>
     /// <exception cref="InvalidTransitionException">The workflow does not lead from the current status to <paramref name="to"/>.</exception>
-    public void ChangeStatus(SignalStatus to, string actor, DateTimeOffset now)
+    public void ChangeStatus(SignalStatus to, string actor, DateTimeOffset now, ResidentReason? reason = null)
     {
         if (!SignalWorkflow.StatusActions.Any(a => a.To == to)) throw new DomainException($"Use the signal's own step to go to {to.ToCode()}.", "status");
+        if (SignalWorkflow.NeedsResidentReason(to) != reason is not null)
+            throw new DomainException(reason is null ? $"Tell the resident why: one of {string.Join(", ", ResidentReasons.All)}." : "Only a cancellation gives the resident a reason.", "reasonCode");
+        if (reason is not null) Check(reason);
         MoveTo(to, now, actor);
+        if (reason is not null) Reason = reason with { AfterEvent = _events[^1].Sequence };
+    }
+
+    private static void Check(ResidentReason reason)
+    {
+        if (!ResidentReasons.All.Contains(reason.Code)) throw new DomainException($"Use one of: {string.Join(", ", ResidentReasons.All)}.", "reasonCode");
+        if (reason.Text is { Length: > MaxResponseLength } || reason.ResidentText is { Length: > 2 * MaxResponseLength })
+            throw new DomainException($"The words to the resident have at most {MaxResponseLength} characters.", "text");
     }
 
     public void Accept(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Accepted, actor, now);
@@ -186,7 +205,7 @@ public sealed class Signal
 
     public void AwaitResident(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.AwaitingResident, actor, now);
 
-    public void Cancel(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Cancelled, actor, now);
+    public void Cancel(ResidentReason reason, string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Cancelled, actor, now, reason);
 
     /// <summary>A coordinator reopens a closed signal (the resident's own "not solved" is <see cref="AnswerSolved"/>).</summary>
     public void Reopen(string actor, DateTimeOffset now) => ChangeStatus(SignalStatus.Reopened, actor, now);
@@ -202,21 +221,39 @@ public sealed class Signal
         if (toOrganisation == OrganisationId) throw new DomainException("The signal is already with this organisation.", "to", stateConflict: true);
         Transition(SignalStatus.Forwarded);
         OrganisationId = toOrganisation;
+        Assignee = null;
         Append(SignalEventKinds.Forwarded, now, actor, toOrganisation);
     }
 
     /// <summary>
     /// Back to municipality triage: the organisation says it is not theirs (<paramref name="reason"/> "not-ours"), or
-    /// it was not accepted within the acknowledgement time ("not-accepted-in-time").
+    /// it was not accepted within the acknowledgement time ("not-accepted-in-time"). An organisation sending it back
+    /// tells the resident why (<paramref name="residentReason"/>); the clock sending it back has nothing to say.
+    /// Whoever had taken it on at the old organisation no longer has it.
     /// </summary>
-    public void Escalate(string triageOrganisation, string reason, string actor, DateTimeOffset now)
+    public void Escalate(string triageOrganisation, string reason, string actor, DateTimeOffset now, ResidentReason? residentReason = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(triageOrganisation);
+        if (residentReason is not null) Check(residentReason);
         Transition(SignalStatus.Routed);
         OrganisationId = triageOrganisation;
         RoutingReason = Routing.RoutingReason.Fallback;
         RoutedAt = now.ToUniversalTime();
+        Assignee = null;
         Append(SignalEventKinds.Escalated, now, actor, reason);
+        if (residentReason is not null) Reason = residentReason with { AfterEvent = _events[^1].Sequence };
+    }
+
+    /// <summary>
+    /// Gives the signal to a colleague at the organisation that has it (null: to no one). The event names the
+    /// colleague by their account id, never their name; the name travels with <see cref="Assignee"/>.
+    /// </summary>
+    public void Assign(StaffMember? to, string organisation, DateTimeOffset now)
+    {
+        if (!SignalWorkflow.IsOpen(Status)) throw new DomainException("A closed signal is not assigned; reopen it first.", "assignee", stateConflict: true);
+        if (to?.Id == Assignee?.Id) return;
+        Assignee = to;
+        Append(SignalEventKinds.Assigned, now, organisation, to?.Id);
     }
 
     /// <summary>This signal reports the same problem as <paramref name="target"/>: it closes as merged, and its resident follows the target's outcome.</summary>
@@ -352,7 +389,7 @@ public sealed class Signal
     /// <summary>True while the signal still holds words or pictures from or about its resident: text, translation, comments, photos, notes, free-text responses.</summary>
     public bool HoldsResidentContent =>
         Text is not null || TextNl is not null || _comments.Count > 0 || _attachments.Count > 0 || _notes.Count > 0
-        || _responses.Any(r => r.StandardReply is null || r.ResidentText is not null);
+        || _responses.Any(r => r.StandardReply is null || r.ResidentText is not null) || Reason?.Text is not null;
 
     /// <summary>Erases the resident's phone number and e-mail address (retention). False when there were none.</summary>
     public bool EraseContact(DateTimeOffset now)
@@ -384,6 +421,7 @@ public sealed class Signal
             .ToList();
         _responses.Clear();
         _responses.AddRange(kept);
+        if (Reason is not null) Reason = Reason with { Text = null, ResidentText = null, MachineTranslated = false };
         Append(SignalEventKinds.Anonymised, now, "system");
         return true;
     }
@@ -419,7 +457,11 @@ public sealed record SignalSnapshot(
     TranslationState Translation, string? TextNl, string? DetectedLanguage,
     IReadOnlyList<ResidentComment>? ResidentComments = null, IReadOnlyList<string>? Attachments = null, string? TraceParent = null,
     IReadOnlyList<InternalNote>? Notes = null, IReadOnlyList<ResidentResponse>? Responses = null,
-    TrackingCode? MergedInto = null, IReadOnlyList<TrackingCode>? Duplicates = null, bool FormalComplaint = false, int ComplaintExtensionWeeks = 0);
+    TrackingCode? MergedInto = null, IReadOnlyList<TrackingCode>? Duplicates = null, bool FormalComplaint = false, int ComplaintExtensionWeeks = 0,
+    ResidentReason? Reason = null, StaffMember? Assignee = null);
+
+/// <summary>A staff member by their account id (Entra's object id, or the development sign-in's subject) and their display name.</summary>
+public sealed record StaffMember(string Id, string Name);
 
 /// <summary>A coordinator's internal note (never shown to the resident).</summary>
 public sealed record InternalNote(int AfterEvent, DateTimeOffset At, string Organisation, string Text);

@@ -22,6 +22,8 @@ public static class SignalEventKinds
     /// <summary>The organisation was warned that the acknowledgement time is nearly over (once per routing).</summary>
     public const string Reminded = "reminded";
     public const string NoteAdded = "note-added";
+    /// <summary>Given to a colleague at the organisation (detail: their account id; none when taken off everyone).</summary>
+    public const string Assigned = "assigned";
     /// <summary>The organisation and the municipality were told a deadline passed (detail "resolution" or "complaint"), once per hand-over.</summary>
     public const string Overdue = "overdue";
     /// <summary>Retention erased the resident's contact details.</summary>

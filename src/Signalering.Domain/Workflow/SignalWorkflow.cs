@@ -65,6 +65,13 @@ public static class SignalWorkflow
     public static ResidentStep GetResidentStep(string name) =>
         ResidentSteps.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, "No such resident step.");
 
+    /// <summary>
+    /// A change the resident reads as the end of their signal without a solution: the coordinator must choose a reason
+    /// the resident reads (<see cref="Signals.ResidentReasons"/>). Sending a signal back as not ours (an escalation)
+    /// asks for one as well; that step is not a plain status change.
+    /// </summary>
+    public static bool NeedsResidentReason(SignalStatus to) => to == SignalStatus.Cancelled;
+
     public static bool TryGetStatusAction(string? name, out SignalStatus to)
     {
         foreach (var action in StatusActions)

@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ReportTable(sp.GetRequiredService<StorageClients>().Table(ReportTable.TableName)));
         services.AddSingleton<ReportAggregates>();
         services.AddSingleton(sp => new AuditTable(sp.GetRequiredService<StorageClients>().Table(AuditTable.TableName)));
+        services.AddSingleton(sp => new ColleagueTable(sp.GetRequiredService<StorageClients>().Table(ColleagueTable.TableName)));
         services.AddSingleton<HandlingClocks>();
         services.AddSingleton(sp => new WebhookTable(sp.GetRequiredService<StorageClients>().Table(WebhookTable.TableName)));
         services.AddSingleton<WebhookSender>();

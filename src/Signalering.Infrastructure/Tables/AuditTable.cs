@@ -14,15 +14,8 @@ public sealed record AuditEntry(string TrackingCode, DateTimeOffset At, string A
 public sealed class AuditTable(TableClient table)
 {
     public const string TableName = "audit";
-    private int _created;
-
-    // Remembered only once it succeeded: a failed creation is tried again on the next use.
-    private async Task EnsureCreatedAsync(CancellationToken ct)
-    {
-        if (Volatile.Read(ref _created) == 1) return;
-        await table.CreateIfNotExistsAsync(ct);
-        Volatile.Write(ref _created, 1);
-    }
+    private readonly CreatedOnce _created = new(table);
+    private Task EnsureCreatedAsync(CancellationToken ct) => _created.EnsureAsync(ct);
     // Ties at the same tick (same instant, or a frozen test clock) keep the order they were written in this process.
     private static long _sequence;
 

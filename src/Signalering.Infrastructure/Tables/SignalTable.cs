@@ -140,10 +140,20 @@ public sealed partial class SignalTable(TableClient table)
     /// </summary>
     public async IAsyncEnumerable<Signal> QueryAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var (signal, _) in QueryWithETagsAsync(filter, ct)) yield return signal;
+    }
+
+    /// <summary>
+    /// Like <see cref="QueryAsync"/>, with each signal's ETag as listed, so a change made from a list (the inbox's
+    /// bulk steps) is refused for a signal that changed since. The signals come without their history.
+    /// </summary>
+    public async IAsyncEnumerable<(Signal Signal, ETag ETag)> QueryWithETagsAsync(string filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var full = $"RowKey ge 'sig|' and RowKey lt 'sig}}' and ({filter})";
         await foreach (var e in table.QueryAsync<TableEntity>(full, cancellationToken: ct))
             if (!e.RowKey.Contains("|evt|", StringComparison.Ordinal) && TrackingCode.TryParse(e.GetString("Code"), out var code))
-                yield return Signal.Restore(ToSnapshot(code, e), []);
+                yield return (Signal.Restore(ToSnapshot(code, e), []), e.ETag);
     }
 
     public async IAsyncEnumerable<TodoMarker> ListTodosAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -316,6 +326,9 @@ public sealed partial class SignalTable(TableClient table)
             ["FormalComplaint"] = s.FormalComplaint,
             ["ComplaintExtensionWeeks"] = s.ComplaintExtensionWeeks,
             ["Duplicates"] = s.Duplicates.Count == 0 ? null : string.Join(',', s.Duplicates.Select(d => d.Value)),
+            ["Reason"] = s.Reason is null ? null : JsonSerializer.Serialize(s.Reason),
+            ["AssigneeId"] = s.Assignee?.Id,
+            ["AssigneeName"] = s.Assignee?.Name,
             ["IdempotencyKeyHash"] = keyHash,
             ["Fingerprint"] = fingerprint,
             ["OrganisationNotified"] = organisationNotified,
@@ -340,6 +353,8 @@ public sealed partial class SignalTable(TableClient table)
             e.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<ResidentResponse>>(responses) : null,
             TrackingCode.TryParse(e.GetString("MergedInto"), out var into) ? into : null,
             e.GetString("Duplicates") is { Length: > 0 } dups ? dups.Split(',').Select(d => TrackingCode.TryParse(d, out var c) ? c : (TrackingCode?)null).OfType<TrackingCode>().ToList() : null,
-            e.GetBoolean("FormalComplaint") ?? false, e.GetInt32("ComplaintExtensionWeeks") ?? 0);
+            e.GetBoolean("FormalComplaint") ?? false, e.GetInt32("ComplaintExtensionWeeks") ?? 0,
+            e.GetString("Reason") is { } reason ? JsonSerializer.Deserialize<ResidentReason>(reason) : null,
+            e.GetString("AssigneeId") is { } assignee ? new StaffMember(assignee, e.GetString("AssigneeName") ?? assignee) : null);
     }
 }

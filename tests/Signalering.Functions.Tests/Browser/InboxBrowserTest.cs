@@ -46,7 +46,7 @@ public sealed class InboxBrowserTest(ChromiumFixture chromium) : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "In behandeling" }).WaitForAsync();
         await page.Locator("#reply").SelectOptionAsync("planned");
         await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
-        await page.GetByText("standaardantwoord: planned").WaitForAsync();
+        await page.GetByText("standaardantwoord: Er komt iemand").WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opgelost" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Heropenen" }).WaitForAsync();
 

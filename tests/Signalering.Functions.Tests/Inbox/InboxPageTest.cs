@@ -51,8 +51,8 @@ public sealed class InboxPageTest : IDisposable
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
 
         var stale = await browser.PostAsync($"/inbox/signals/{code.Replace("-", "")}/resolve", new FormUrlEncodedContent(new Dictionary<string, string> { ["etag"] = etag, ["__af"] = af }));
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("changed this signal", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains("Iemand anders heeft deze melding gewijzigd", await stale.Content.ReadAsStringAsync());
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(code)).Status);
     }
 
@@ -98,24 +98,31 @@ public sealed class InboxPageTest : IDisposable
     }
 
     [Fact]
-    public async Task Cancel_AsksForAReason_AndKeepsItAsAnInternalNote()
+    public async Task Cancel_AsksForTheReasonTheResidentReads_KeepsWhatWasTyped_TheInternalNoteStaysInternal()
     {
         var (code, path, browser) = await RoutedAndSignedInAsync();
         var detail = await browser.GetStringAsync(path);
-        // A form that asks why, not a one-click button.
-        Assert.Matches("<form method=\"post\" action=\"/inbox/signals/[A-Z0-9]+/cancel\">.*?<input type=\"text\" id=\"cancel-reason\" name=\"reason\" required>", detail.ReplaceLineEndings(""));
+        // A form that asks for a reason from the list, not a one-click button.
+        Assert.Matches("<form method=\"post\" action=\"/inbox/signals/[A-Z0-9]+/cancel\">.*?<select id=\"cancel-reason-code\" name=\"reasonCode\" required>", detail.ReplaceLineEndings(""));
         var etag = ETagOf(detail, "cancel");
 
-        var withoutReason = await browser.PostAsync(path + "/cancel", Form(("etag", etag)));
-        Assert.Equal(HttpStatusCode.Conflict, withoutReason.StatusCode);
-        Assert.Contains("Say why this signal is cancelled", await withoutReason.Content.ReadAsStringAsync());
+        var withoutReason = await browser.PostAsync(path + "/cancel", Form(("etag", etag), ("text", "Zie de melding van gisteren")));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        var refused = await withoutReason.Content.ReadAsStringAsync();
+        Assert.Contains("Kies de reden die de bewoner te lezen krijgt.", refused);
+        Assert.Contains(">Zie de melding van gisteren</textarea>", WebUtility.HtmlDecode(refused)); // what was typed is still there
         Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(path + "/cancel", Form(("etag", etag), ("reason", "Dubbel ingevoerd door de balie")))).StatusCode);
+        var done = await browser.PostAsync(path + "/cancel", Form(("etag", etag), ("reasonCode", "duplicate"), ("reason", "Dubbel ingevoerd door de balie")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.EndsWith("?klaar=cancel", done.Headers.Location!.OriginalString);
+        Assert.Contains("Geannuleerd. De bewoner leest de reden in de eigen taal.", await browser.GetStringAsync(done.Headers.Location!.OriginalString));
         var signal = await _app.LoadAsync(code);
         Assert.Equal(SignalStatus.Cancelled, signal.Status);
-        Assert.Equal("Geannuleerd: Dubbel ingevoerd door de balie", Assert.Single(signal.Notes).Text);
-        Assert.DoesNotContain("Dubbel ingevoerd", await _app.CreateClient().GetStringAsync($"/api/signals/{code}"));
+        Assert.Equal("Dubbel ingevoerd door de balie", Assert.Single(signal.Notes).Text);
+        var status = WebUtility.HtmlDecode(await _app.CreateClient().GetStringAsync($"/s/{code.Replace("-", "")}?lang=ar"));
+        Assert.Contains(Domain.Texts.ResidentTexts.Default.Get("ar", "reason.duplicate"), status);
+        Assert.DoesNotContain("Dubbel ingevoerd", status);
     }
 
     [Fact]

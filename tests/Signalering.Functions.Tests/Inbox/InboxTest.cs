@@ -145,12 +145,12 @@ public sealed class InboxTest : IDisposable
     {
         var code = await RoutedSignalAsync();
         var coa = _app.Coordinator("coa-luttelgeest");
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "reject", new { reason = "Dit is een gemeentezaak" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "reject", new { reasonCode = "notOurs", reason = "Dit is een gemeentezaak" })).StatusCode);
         var signal = await _app.LoadAsync(code);
         Assert.Equal("gemeente-triage", signal.OrganisationId);
         Assert.Contains(signal.Events, e => e.Kind == SignalEventKinds.Escalated && e.Detail == "not-ours");
         var triage = _app.Coordinator("gemeente-triage", "municipality");
-        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(triage, code, "reject", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(triage, code, "reject", new { reasonCode = "notOurs", reason = "x" })).StatusCode);
     }
 
     [Fact]
@@ -174,19 +174,28 @@ public sealed class InboxTest : IDisposable
     }
 
     [Fact]
-    public async Task Cancel_NeedsAReason_KeptAsAnInternalNote()
+    public async Task Cancel_NeedsAReasonTheResidentReads_TheInternalOneStaysANote()
     {
         var code = await RoutedSignalAsync();
         var coa = _app.Coordinator("coa-luttelgeest");
-        var bare = await ActAsync(coa, code, "cancel", new { });
-        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
-        Assert.Contains("\"reason\"", await bare.Content.ReadAsStringAsync());
+        foreach (var body in new object[] { new { }, new { reason = "Bewoner is verhuisd" }, new { reasonCode = "because" } })
+        {
+            var refused = await ActAsync(coa, code, "cancel", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"reasonCode\"", await refused.Content.ReadAsStringAsync());
+        }
         Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
 
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "cancel", new { reason = "Bewoner is verhuisd" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "cancel", new { reasonCode = "unreachable", reason = "Bewoner is verhuisd" })).StatusCode);
         var signal = await _app.LoadAsync(code);
         Assert.Equal(SignalStatus.Cancelled, signal.Status);
-        Assert.Contains("Bewoner is verhuisd", Assert.Single(signal.Notes).Text);
+        Assert.Equal("Bewoner is verhuisd", Assert.Single(signal.Notes).Text);
+        Assert.Equal("unreachable", signal.Reason!.Code);
+
+        // The resident reads the reason in their own language (Arabic here), never the internal note.
+        var view = JsonDocument.Parse(await _app.CreateClient().GetStringAsync($"/api/signals/{code}")).RootElement;
+        Assert.Equal(Domain.Texts.ResidentTexts.Default.Get("ar", "reason.unreachable"), view.GetProperty("reason").GetProperty("text").GetString());
+        Assert.DoesNotContain("verhuisd", view.ToString());
     }
 
     [Fact]

@@ -16,33 +16,42 @@ namespace Signalering.Functions.Features.Inbox;
 /// <item><c>GET /api/inbox/signals/{code}</c>: one signal: original text, Dutch machine translation (labelled),
 /// contact details (stored only with the resident's consent), history;</item>
 /// <item><c>POST /api/inbox/signals/{code}/{action}</c>: a workflow step — <c>accept</c>, <c>start</c>,
-/// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c> <c>{reason}</c> (an internal note), <c>reopen</c>,
+/// <c>await-resident</c> (the resolution clock pauses), <c>resolve</c>, <c>cancel</c> <c>{reasonCode, text?, reason?}</c> (the resident
+/// reads the standard reason and the text, machine-translated; the reason is an internal note), <c>reopen</c>,
 /// <c>forward</c> <c>{to, reason}</c> (the receiving organisation must accept; the resident is told),
-/// <c>reject</c> <c>{reason}</c> (not ours: back to municipality triage), <c>note</c> <c>{text}</c> (internal),
+/// <c>reject</c> <c>{reasonCode, reason, text?}</c> (not ours: back to municipality triage; the resident reads why), <c>note</c> <c>{text}</c> (internal),
 /// <c>respond</c> <c>{text}</c> or <c>{standardReply}</c> (to the resident, machine-translated and labelled),
-/// <c>merge</c> <c>{into}</c>, <c>extend-complaint</c> <c>{weeks, reason}</c> (the Awb period, once, at most 4 weeks).</item>
+/// <c>merge</c> <c>{into}</c>, <c>extend-complaint</c> <c>{weeks, reason}</c> (the Awb period, once, at most 4 weeks),
+/// <c>assign</c> <c>{to}</c> (a colleague's account id; none to take it off everyone).</item>
 /// </list>
 /// </summary>
 [Authorize(Policy = SignaleringAuth.InboxPolicy)]
 public static class InboxApi
 {
     /// <summary>The JSON body of a step; which fields count depends on the step (see <see cref="InboxAction"/>).</summary>
-    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply, string? Into = null, int? Weeks = null);
+    public sealed record ActionBody(string? To, string? Reason, string? Text, string? StandardReply, string? Into = null, int? Weeks = null,
+        string? ReasonCode = null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> ListAsync(HttpContext http, InboxService inbox, CancellationToken ct,
         [FromQuery] string? status = null, [FromQuery] string? category = null, [FromQuery] string? location = null,
-        [FromQuery] string? urgent = null, [FromQuery] string? overdue = null)
+        [FromQuery] string? urgent = null, [FromQuery] string? overdue = null, [FromQuery] string? q = null, [FromQuery] string? sort = null,
+        [FromQuery] string? dir = null, [FromQuery] string? assignee = null)
     {
         // Parsed here rather than bound: "urgent=maybe" is the caller's mistake, a 400 naming the field, never a 500.
         if (!TryFlag(urgent, out var isUrgent)) return Problems.Field("urgent", "Use urgent=true or urgent=false.");
         if (!TryFlag(overdue, out var isOverdue)) return Problems.Field("overdue", "Use overdue=true or overdue=false.");
         if (status is not null && !SignalStatusCodes.TryParse(status, out _))
             return Problems.Field("status", $"Unknown status. Use one of: {string.Join(", ", Enum.GetValues<SignalStatus>().Select(s => s.ToCode()))}.");
-        var filter = new InboxFilter(status, category, location, isUrgent, isOverdue);
+        if (!InboxOrder.TryParse(sort, dir, out var order))
+            return Problems.Field(InboxOrder.TryParse(sort, null, out _) ? "dir" : "sort",
+                $"Sort by one of: {string.Join(", ", Enum.GetNames<InboxSort>().Select(n => n.ToLowerInvariant()))}; dir=asc or dir=desc.");
+        // "me" is whoever asks: their own signals.
+        var filter = new InboxFilter(status, category, location, isUrgent, isOverdue, q,
+            assignee == "me" ? InboxService.Me(http.User).Id : string.IsNullOrEmpty(assignee) ? null : assignee);
         var org = SignaleringClaims.OrganisationOf(http.User)!;
-        return Results.Ok(new { organisation = org, filter, signals = await inbox.ListAsync(org, filter, ct) });
+        return Results.Ok(new { organisation = org, filter, signals = await inbox.ListAsync(org, filter, ct, order) });
     }
 
     public static async Task<IResult> DetailAsync(string code, HttpContext http, InboxService inbox, CancellationToken ct)
@@ -74,7 +83,7 @@ public static class InboxApi
             if (problem is not null) return problem;
             body = read!;
         }
-        var step = new InboxAction(action, body.To, body.Reason, body.Text, body.StandardReply, body.Into, body.Weeks);
+        var step = new InboxAction(action, body.To, body.Reason, body.Text, body.StandardReply, body.Into, body.Weeks, body.ReasonCode);
         switch (await inbox.ActAsync(http.User, code, step, http.Request.Headers.IfMatch.ToString(), ct))
         {
             case InboxActionResult.Done done:

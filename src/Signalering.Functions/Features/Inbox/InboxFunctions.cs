@@ -20,7 +20,8 @@ public sealed class InboxFunctions(SignaleringHttp http)
     [Function("InboxPage")]
     public IResult ListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox")] HttpRequest req) => http.Run(req, InboxPages.ListAsync);
 
-
+    [Function("InboxBulkPage")]
+    public IResult BulkPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbox/bulk")] HttpRequest req) => http.Run(req, InboxPages.BulkAsync);
 
     [Function("InboxSignalPage")]
     public IResult SignalPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox/signals/{code}")] HttpRequest req) =>

@@ -12,12 +12,19 @@ namespace Signalering.Functions.Features.Inbox;
 /// </summary>
 public static class InboxHistory
 {
-    public static string Text(SignalEvent e, ReferenceSet reference) => e.Kind switch
+    /// <summary>
+    /// The event in Dutch words. An assignment names the colleague when it is the signal's current
+    /// <paramref name="assignee"/> (the event itself keeps only an account id).
+    /// </summary>
+    public static string Text(SignalEvent e, ReferenceSet reference, StaffMember? assignee = null) => e.Kind switch
     {
+        SignalEventKinds.Assigned when e.Detail is null => StaffTexts.T("inbox.event.unassigned"),
+        SignalEventKinds.Assigned => StaffTexts.T("inbox.event.assigned",
+            ("name", assignee is not null && assignee.Id == e.Detail ? assignee.Name : StaffTexts.T("inbox.event.assigned.colleague"))),
         SignalEventKinds.StatusChanged when SignalStatusCodes.TryParse(e.Detail, out _) => StaffTexts.T("inbox.event.status." + e.Detail),
         SignalEventKinds.Flagged => StaffTexts.T("inbox.event.flagged",
             ("kinds", string.Join(", ", (e.Detail ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(FlagName)))),
-        SignalEventKinds.Routed or SignalEventKinds.Forwarded => StaffTexts.T("inbox.event." + e.Kind, ("organisation", OrganisationName(e.Detail, reference))),
+        SignalEventKinds.Routed or SignalEventKinds.Forwarded => StaffTexts.T("inbox.event." + e.Kind, ("organisation", Organisation(e.Detail, reference))),
         SignalEventKinds.Escalated or SignalEventKinds.ResidentAnswered or SignalEventKinds.Overdue when e.Detail is not null && Known("inbox.event." + e.Kind + "." + e.Detail)
             => StaffTexts.T("inbox.event." + e.Kind + "." + e.Detail),
         SignalEventKinds.Responded when e.Detail is not null && Known("inbox.reply." + e.Detail)
@@ -32,12 +39,13 @@ public static class InboxHistory
     {
         "resident" => StaffTexts.T("inbox.actor.resident"),
         "system" => StaffTexts.T("inbox.actor.system"),
-        var actor => OrganisationName(actor, reference),
+        var actor => Organisation(actor, reference),
     };
 
     private static string FlagName(string kind) => Known("inbox.flag." + kind) ? StaffTexts.T("inbox.flag." + kind) : kind;
 
-    private static string OrganisationName(string? id, ReferenceSet reference) =>
+    /// <summary>An organisation by its name, else its id.</summary>
+    public static string Organisation(string? id, ReferenceSet reference) =>
         id is not null && reference.Organisations.TryGetValue(id, out var o) ? o.Name : id ?? "–";
 
     private static bool Known(string key) => StaffTexts.Keys.Contains(key);

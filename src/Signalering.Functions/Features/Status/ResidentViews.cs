@@ -23,6 +23,13 @@ public sealed record HistoryItem(DateTimeOffset At, string Kind, string Text);
 /// <summary>A response as the resident reads it. <see cref="Label"/> says "translated by a computer" where that is so.</summary>
 public sealed record ResponseView(DateTimeOffset At, string Text, string Language, bool MachineTranslated, string? Label);
 
+/// <summary>
+/// Why the signal was cancelled or sent back, while that is the latest change: <see cref="Text"/> the standard reason
+/// in the resident's language; <see cref="Words"/> the coordinator's own, in <see cref="WordsLanguage"/>, with
+/// <see cref="Label"/> saying "translated by a computer" where that is so.
+/// </summary>
+public sealed record ReasonView(string Text, string? Words, string? WordsLanguage, string? Label);
+
 /// <summary>What a resident sees for a tracking code: nothing but status, history and responses, in their language.</summary>
 /// <remarks>
 /// <see cref="Stage"/> says in one plain sentence where the signal is, <see cref="Promise"/> only what is still
@@ -33,7 +40,7 @@ public sealed record ResponseView(DateTimeOffset At, string Text, string Languag
 public sealed record StatusView(string TrackingCode, string Language, string Direction, string Status, string StatusLabel, bool Urgent,
     PromiseView Promise, IReadOnlyList<HistoryItem> History, IReadOnlyList<ResponseView> Responses, string ResponsesNone, bool AwaitsAnswer,
     string? SharedOutcome = null, string? OthersReported = null, string? ComplaintDeadline = null,
-    string Stage = "", string? NextStep = null, bool AwaitsReply = false);
+    string Stage = "", string? NextStep = null, bool AwaitsReply = false, ReasonView? Reason = null);
 
 /// <summary>Builds what residents read from a signal, in their own language, using only resident texts (never internal data).</summary>
 public static class ResidentViews
@@ -91,7 +98,8 @@ public static class ResidentViews
             // For either resident the others are the same number: the target's reporter plus the other duplicates.
             (mergedInto ?? s).Duplicates.Count is var n and > 0 ? T("status.othersReported", ("count", n.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null,
             s.ComplaintDecideBy is { } decideBy ? T("status.complaintDeadline", ("date", Web.ResidentDate.Text(decideBy))) : null,
-            s.Status == SignalStatus.Merged && sharedOutcome is not null ? sharedOutcome : T(stage), next is null ? null : T(next), s.AwaitsResidentReply);
+            s.Status == SignalStatus.Merged && sharedOutcome is not null ? sharedOutcome : T(stage), next is null ? null : T(next), s.AwaitsResidentReply,
+            Reason(s, texts, lang));
     }
 
     /// <summary>Which promises still stand: before anyone took the signal on, both; while it is worked on, the resolution; after, none.</summary>
@@ -122,6 +130,19 @@ public static class ResidentViews
             SignalStatus.Resolved => ("stage.closed", null, Promised.None),
             _ => ("stage.cancelled", "next.newReport", Promised.None),
         };
+    }
+
+    // Shown while the change it explains is the latest one: once the signal is reopened or taken on again, it is old news.
+    private static ReasonView? Reason(Signal s, ResidentTexts texts, string lang)
+    {
+        if (s.Reason is not { } reason) return null;
+        var latest = s.Events.LastOrDefault(e => e.Kind is SignalEventKinds.StatusChanged or SignalEventKinds.Escalated or SignalEventKinds.Forwarded
+            or SignalEventKinds.Routed);
+        if (latest?.Sequence != reason.AfterEvent) return null;
+        var translated = reason.ResidentText is not null && lang == s.Language;
+        return new ReasonView(texts.Get(lang, "reason." + reason.Code),
+            translated ? reason.ResidentText : reason.Text, reason.Text is null ? null : translated ? s.Language : "nl",
+            translated && reason.MachineTranslated ? texts.Get(lang, "responses.machineTranslated") : null);
     }
 
     // Standard replies exist in every form language; free text is shown in the resident's language when the
