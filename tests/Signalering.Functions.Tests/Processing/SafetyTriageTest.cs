@@ -151,7 +151,7 @@ public sealed class SafetyTriageTest : IDisposable
         };
         var post = await client.PostAsync($"/r/{token}/ar/wonen/wonen-vocht", form);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, post.StatusCode);
-        var code = post.Headers.Location!.OriginalString.Split('/', '?')[2];
+        var code = post.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1]; // the confirmation page ends in the code
         await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
         Assert.Equal(Confidential, (await _app.LoadAsync(code)).OrganisationId);
         var status = await client.GetStringAsync(post.Headers.Location.OriginalString);

@@ -83,9 +83,10 @@ public sealed class LivingStatusTest : IDisposable
     public async Task StatusPage_Cancelled_SaysToReportAgain()
     {
         var code = await RoutedAsync("nl");
-        await ActAsync(code, "cancel", new { reason = "dubbel gemeld op papier" });
+        await ActAsync(code, "cancel", new { reasonCode = "duplicate", reason = "dubbel gemeld op papier" });
         var page = await PageAsync(code, "nl");
         Assert.Contains(Html(T("nl", "stage.cancelled")), page);
+        Assert.Contains(Html(T("nl", "reason.duplicate")), page); // why, in the resident's words
         Assert.Contains(Html(T("nl", "next.newReport")), page);
     }
 
