@@ -84,6 +84,7 @@ public sealed class IntakeJourneyBrowserTest(ChromiumFixture chromium) : IDispos
         await Assertions.Expect(page.Locator("#report-more")).ToHaveAttributeAsync("href", $"/r/{token}/{lang}");
         await Assertions.Expect(page.Locator("ul.next")).ToContainTextAsync("AZC Luttelgeest");
         await Assertions.Expect(page.Locator("#copy")).ToBeVisibleAsync(); // a secure page: the clipboard is offered
+        await Axe.AssertNoViolationsAsync(page);
         await StepAsync(page, lang, "5-confirmation");
 
         // The narrowest phones the user tried: still one line, nothing wider than the screen.

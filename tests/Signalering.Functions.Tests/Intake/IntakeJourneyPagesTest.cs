@@ -76,6 +76,8 @@ public sealed class IntakeJourneyPagesTest : IDisposable
         var categories = await GetAsync($"/r/{token}/ti", "ar", "taal=ti");
         Assert.Contains($"href=\"/r/{token}\"", categories);
         Assert.Contains(Html(T("ti", "intake.changeLanguage")), categories);
+        // One address, a page per phone: caches must keep them apart.
+        Assert.Contains("Accept-Language", (await _client.GetAsync($"/r/{token}")).Headers.Vary);
         // A cookie that names no language of ours is ignored.
         Assert.Equal("ar", PageLanguage(await GetAsync($"/r/{token}", "ar", "taal=xx")));
     }

@@ -24,10 +24,13 @@ public static class IntakePages
     /// <summary>The form's post carries at most one photo and a few short fields.</summary>
     private const long MaxPostBytes = PhotoSanitiser.MaxBytes + 64 * 1024;
 
-    public static async Task<IResult> LanguagesAsync(string token, HttpRequest request, ResidentFormService form, PageRenderer pages, CancellationToken ct) =>
-        await form.FindAsync(token, ct) is { } place
-            ? await pages.PageAsync<LanguagePage>(new { L = ResidentLanguage.For(null, request, place.FirstLanguage), Place = place })
-            : await TokenErrorAsync(pages);
+    public static async Task<IResult> LanguagesAsync(string token, HttpRequest request, ResidentFormService form, PageRenderer pages, CancellationToken ct)
+    {
+        if (await form.FindAsync(token, ct) is not { } place) return await TokenErrorAsync(pages);
+        // One address, a page per phone: no cache in between may hand one phone's language to the next.
+        request.HttpContext.Response.Headers.Vary = "Accept-Language, Cookie";
+        return await pages.PageAsync<LanguagePage>(new { L = ResidentLanguage.For(null, request, place.FirstLanguage), Place = place });
+    }
 
     public static async Task<IResult> CategoriesAsync(string token, string lang, HttpContext http, ResidentFormService form, PageRenderer pages,
         CancellationToken ct)
