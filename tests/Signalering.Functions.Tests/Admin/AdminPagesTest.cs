@@ -39,12 +39,38 @@ public sealed class AdminPagesTest : IDisposable
     }
 
     [Fact]
-    public async Task LanguageReview_IsRecorded_AndLeadsBackToTheLanguages()
+    public async Task LanguageReview_OnlyFromThePageShowingEveryText_IsRecorded_AndLeadsBackToTheLanguages()
     {
         var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = _app.Admin().DefaultRequestHeaders.Authorization;
-        var review = await client.PostAsync("/beheer/languages/ti/review",
+        // Not from the page that shows the texts: refused, nothing recorded.
+        var blind = await client.PostAsync("/beheer/languages/ti/review",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["reviewer"] = "Semhar <b>", ["reviewed"] = "true" }));
+        Assert.Equal(HttpStatusCode.BadRequest, blind.StatusCode);
+        Assert.Contains("\"shown\"", await blind.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"/beheer/languages/ti\"", await client.GetStringAsync("/beheer"));
+
+        // The review page: every text of the language beside Dutch and English, and the mark with the fingerprint of what was shown.
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/beheer/languages/ti"));
+        var texts = Domain.Texts.ResidentTexts.Default;
+        foreach (var key in texts.KeysOf("nl").Where(k => !k.StartsWith("meta.", StringComparison.Ordinal)))
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr><th scope=\"row\"><code>{System.Text.RegularExpressions.Regex.Escape(key)}</code></th>(.*?)</tr>",
+                System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(row.Success, key);
+            Assert.Contains(texts.Get("nl", key), row.Groups[1].Value);
+            Assert.Contains(texts.Get("en", key), row.Groups[1].Value);
+            Assert.Contains(texts.Get("ti", key), row.Groups[1].Value);
+        }
+        var shown = System.Text.RegularExpressions.Regex.Match(page, "name=\"shown\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var stale = await client.PostAsync("/beheer/languages/ti/review",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["reviewer"] = "Semhar", ["reviewed"] = "true", ["shown"] = "0123" }));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.False(JsonDocument.Parse(await client.GetStringAsync("/api/admin/languages")).RootElement.EnumerateArray()
+            .Single(l => l.GetProperty("code").GetString() == "ti").GetProperty("reviewed").GetBoolean());
+
+        var review = await client.PostAsync("/beheer/languages/ti/review",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["reviewer"] = "Semhar <b>", ["reviewed"] = "true", ["shown"] = shown }));
         Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
         Assert.Equal("/beheer#talen", review.Headers.Location!.OriginalString);
         var ti = JsonDocument.Parse(await client.GetStringAsync("/api/admin/languages")).RootElement.EnumerateArray()

@@ -130,6 +130,8 @@ public sealed class AccessibilityBrowserTest(ChromiumFixture chromium) : IDispos
         await Screenshots.TakeAsync(page, null, "poster-azc-luttelgeest");
         await page.GotoAsync("/beheer");
         await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/beheer/languages/ar"); // right-to-left texts beside Dutch and English
+        await Axe.AssertNoViolationsAsync(page);
     }
 
     [Fact]

@@ -154,6 +154,15 @@ public sealed partial class WorkspaceTest : IDisposable
         Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(codes[1])).Status);
         Assert.Equal(SignalStatus.Accepted, (await _app.LoadAsync(codes[2])).Status);
 
+        // Give the two accepted ones to oneself at once.
+        list = await browser.GetStringAsync("/inbox");
+        var assign = new List<(string, string)> { ("bulk", "assign"), ("to", DevCoordinator) };
+        foreach (var id in new[] { codes[0], codes[2] }.Select(c => c.Replace("-", "")))
+            assign.AddRange([("code", id), ("etag-" + id, WebUtility.HtmlDecode(Regex.Match(list, $"name=\"etag-{id}\" value=\"([^\"]+)\"").Groups[1].Value))]);
+        var assigned = await browser.PostAsync("/inbox/bulk", Form(list, [.. assign]));
+        Assert.Contains("2 melding(en) toegewezen.", await browser.GetStringAsync(assigned.Headers.Location!.OriginalString));
+        Assert.Equal([codes[0], codes[2]], CodesIn(await browser.GetStringAsync("/inbox?mine=true&sort=received")));
+
         // Without the anti-forgery token nothing happens.
         var forged = await browser.PostAsync("/inbox/bulk", new FormUrlEncodedContent([new("bulk", "accept"), new("code", codes[1].Replace("-", ""))]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);

@@ -70,6 +70,9 @@ public sealed class AdminFunctions(SignaleringHttp http)
     [Function("AdminPages")]
     public IResult Index([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "beheer")] HttpRequest req) => http.Run(req, AdminPages.IndexAsync);
 
+    [Function("AdminLanguageTexts")]
+    public IResult LanguageTexts([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "beheer/languages/{code}")] HttpRequest req) => http.Run(req, AdminPages.LanguageAsync);
+
     [Function("AdminReviewLanguage")]
     public IResult ReviewLanguage([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "beheer/languages/{code}/review")] HttpRequest req) => http.Run(req, AdminPages.ReviewAsync);
 

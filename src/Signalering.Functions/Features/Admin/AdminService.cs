@@ -30,6 +30,15 @@ public abstract record AdminResult
 public sealed record LanguageStatus(string Code, string NativeName, string EnglishName, bool RightToLeft, bool Reviewed, string? Reviewer,
     DateTimeOffset? ReviewedAt, int Texts);
 
+/// <summary>One resident text for a native speaker to check: the Dutch and English beside it; <see cref="Text"/> null where the language has none.</summary>
+public sealed record ReviewText(string Key, string Dutch, string English, string? Text);
+
+/// <summary>
+/// Every resident text of one language beside Dutch and English. <see cref="Fingerprint"/> names exactly these texts: the
+/// mark "checked by a native speaker" is taken only with it, so only from this page, and only while the texts are the ones shown.
+/// </summary>
+public sealed record LanguageTexts(LanguageStatus Status, IReadOnlyList<ReviewText> Texts, string Fingerprint);
+
 /// <summary>A QR token as administrators see it, with the signed token the code holds.</summary>
 public sealed record TokenView(string TokenId, string? Wing, bool Revoked, string Token);
 
@@ -225,12 +234,39 @@ public sealed class AdminService(ReferenceDataProvider reference, LocationTokens
             .ToList();
     }
 
-    /// <summary>Records that a native speaker checked (or un-checked) a form language's texts.</summary>
-    public async Task<AdminResult> ReviewLanguageAsync(string code, string? reviewer, bool reviewed, CancellationToken ct)
+    /// <summary>Every resident text of <paramref name="code"/> beside Dutch and English, for a native speaker; null for no form language.</summary>
+    public async Task<LanguageTexts?> TextsForReviewAsync(string code, CancellationToken ct)
+    {
+        if (!FormLanguages.TryGet(code, out var language)) return null;
+        var texts = ResidentTexts.Default;
+        var own = texts.KeysOf(language.Code).ToHashSet(StringComparer.Ordinal);
+        var rows = texts.KeysOf("nl").Union(own).Where(k => !k.StartsWith("meta.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(k => new ReviewText(k, texts.Get("nl", k), texts.Get("en", k), own.Contains(k) ? texts.Get(language.Code, k) : null))
+            .ToList();
+        var status = (await LanguagesAsync(ct)).Single(l => l.Code == language.Code);
+        return new LanguageTexts(status, rows, Fingerprint(language.Code, rows));
+    }
+
+    // The texts as shown, hashed: a mark sent with an older fingerprint is for texts that have changed since.
+    private static string Fingerprint(string code, IEnumerable<ReviewText> rows)
+    {
+        var all = string.Join("\n", rows.Select(r => r.Key + "\u001f" + r.Text));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code + "\n" + all)))[..32].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Records that a native speaker checked (or un-checked) a form language's texts. Marking it checked needs the
+    /// <paramref name="shown"/> fingerprint of the review page (<see cref="TextsForReviewAsync"/>): nobody marks texts they were not shown.
+    /// </summary>
+    public async Task<AdminResult> ReviewLanguageAsync(string code, string? reviewer, bool reviewed, CancellationToken ct, string? shown = null)
     {
         if (!FormLanguages.TryGet(code, out var language)) return new AdminResult.NotFound(new("code", $"'{code}' is not a form language."));
         reviewer = reviewer?.Trim() ?? "";
         if (reviewer.Length is 0 or > 100) return new AdminResult.Rejected(new("reviewer", "Name the reviewer (at most 100 characters)."));
+        if (reviewed && shown != (await TextsForReviewAsync(language.Code, ct))!.Fingerprint)
+            return new AdminResult.Rejected(new("shown", string.IsNullOrEmpty(shown)
+                ? $"Mark a language checked from its review page (/beheer/languages/{language.Code}), where every text is shown beside Dutch and English."
+                : "The texts changed since the review page was opened. Open it again and check what changed."));
         await reviews.SetAsync(new LanguageReview(language.Code, reviewed, reviewer, time.GetUtcNow()), ct);
         return new AdminResult.Done();
     }

@@ -12,7 +12,10 @@ namespace Signalering.Functions.Features.Inbox;
 /// face over <see cref="InboxService"/>. Changes need <c>If-Match</c> with the signal's ETag: two coordinators acting
 /// at once get a 412, never a silent overwrite.
 /// <list type="bullet">
-/// <item><c>GET /api/inbox</c>: the organisation's open signals, overdue and urgent first, with their clocks;</item>
+/// <item><c>GET /api/inbox</c>: the organisation's open signals, overdue and urgent first, with their clocks, a text
+/// preview, the assignee and each one's ETag; filtered by <c>status</c>, <c>category</c>, <c>location</c>, <c>urgent</c>,
+/// <c>overdue</c>, <c>q</c> (a tracking code, or words in the text or its translation), <c>assignee</c> (an account id,
+/// or <c>me</c>), ordered by <c>sort</c> (<see cref="InboxSort"/>) and <c>dir</c> (asc, desc);</item>
 /// <item><c>GET /api/inbox/signals/{code}</c>: one signal: original text, Dutch machine translation (labelled),
 /// contact details (stored only with the resident's consent), history;</item>
 /// <item><c>POST /api/inbox/signals/{code}/{action}</c>: a workflow step — <c>accept</c>, <c>start</c>,
