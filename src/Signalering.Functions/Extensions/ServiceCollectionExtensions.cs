@@ -70,7 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new LanguageReviewTable(sp.GetRequiredService<StorageClients>().Table(LanguageReviewTable.TableName)));
         // Resident pages travel over poor mobile connections: compress them, over HTTPS too. BREACH needs a secret in
         // the page next to attacker-controlled text; these pages carry no session or anti-forgery token.
-        services.AddResponseCompression(o => { o.EnableForHttps = true; o.MimeTypes = ["text/html", "image/svg+xml", "application/json"]; });
+        services.AddResponseCompression(o => { o.EnableForHttps = true; o.MimeTypes = ["text/html", "image/svg+xml", "application/json", "text/javascript"]; });
         services.AddTranslator(config);
 
         services.AddSingleton(_ => SignalFlagger.Default);

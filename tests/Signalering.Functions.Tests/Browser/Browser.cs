@@ -31,8 +31,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Playwright.Dispose();
     }
 
-    /// <summary>A phone: 360×740, touch, the resident's language as the browser's.</summary>
-    public Task<IBrowserContext> PhoneAsync(string baseUrl, string locale = "en", bool javaScript = true) =>
+    /// <summary>A phone: 360×740, touch, the resident's language as the browser's; <paramref name="serviceWorkers"/> false: an old phone without them.</summary>
+    public Task<IBrowserContext> PhoneAsync(string baseUrl, string locale = "en", bool javaScript = true, bool serviceWorkers = true) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
@@ -41,6 +41,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             HasTouch = true,
             Locale = locale,
             JavaScriptEnabled = javaScript,
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
 }
 

@@ -89,7 +89,8 @@ public sealed class ResidentFormBrowserTest(ChromiumFixture chromium) : IDisposa
     [Fact]
     public async Task ConnectionDropsAfterTheServerStored_TheRetryCreatesNoSecondSignal()
     {
-        await using var context = await chromium.PhoneAsync(_server.BaseUrl, "en");
+        // Without a service worker the page itself retries (with one, the offline outbox does: OfflineOutboxBrowserTest).
+        await using var context = await chromium.PhoneAsync(_server.BaseUrl, "en", serviceWorkers: false);
         var page = await WalkToDetailsAsync(context, "en", "English", "wonen", "wonen-vocht");
         await page.GetByLabel(T("en", "form.describe")).FillAsync("Water comes into my room");
         // The worst case: the server stores the report, then the answer never reaches the phone.
