@@ -88,3 +88,23 @@ public static class DevSignIn
         await page.Locator("form[action='/aanmelden'] button").ClickAsync();
     }
 }
+
+/// <summary>The worst case of a bad connection: the server stores the report, then its answer never reaches the phone.</summary>
+public static class DroppedConnection
+{
+    /// <summary>From now on the page's first form post reaches the server but its answer is lost; returns how many posts the page made.</summary>
+    public static async Task<Func<int>> LoseFirstAnswerAsync(IPage page)
+    {
+        var posts = 0;
+        await page.RouteAsync("**/r/**", async route =>
+        {
+            if (route.Request.Method == "POST" && posts++ == 0)
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+            }
+            else await route.ContinueAsync();
+        });
+        return () => posts;
+    }
+}

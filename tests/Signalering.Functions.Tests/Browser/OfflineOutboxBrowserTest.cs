@@ -61,20 +61,11 @@ public sealed class OfflineOutboxBrowserTest(ChromiumFixture chromium) : IDispos
         await page.GotoAsync($"/r/{App.Token(Intakes.AzcMainBuilding)}/en/wonen/wonen-vocht");
         await page.WaitForFunctionAsync("() => !!window.sigOutbox");
         await page.GetByLabel(T("en", "form.describe")).FillAsync("Water comes into my room");
-        // The server stores the report, then the answer never reaches the phone; the worker's resend is not intercepted.
-        var dropped = 0;
-        await page.RouteAsync("**/r/**", async route =>
-        {
-            if (route.Request.Method == "POST" && dropped++ == 0)
-            {
-                await route.FetchAsync();
-                await route.AbortAsync("connectionreset");
-            }
-            else await route.ContinueAsync();
-        });
+        // The page's post is lost after the server stored it; the worker's resend is not intercepted by the page's route.
+        var posts = await DroppedConnection.LoseFirstAnswerAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = T("en", "form.submit") }).ClickAsync();
         await page.WaitForURLAsync("**/s/*", new() { Timeout = 30_000 });
-        Assert.Equal(1, dropped);
+        Assert.Equal(1, posts());
         Assert.Equal(1, await App.CountSignalsAsync());
     }
 
