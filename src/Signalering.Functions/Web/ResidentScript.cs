@@ -34,7 +34,7 @@ if(sp&&S&&window.SpeechSynthesisUtterance){
 var voice=function(){var vs=S.getVoices()||[];for(var i=0;i<vs.length;i++){var v=(vs[i].lang||'').toLowerCase().replace('_','-');if(v===lang||v.split('-')[0]===lang||(lang==='prs'&&v==='fa-af'))return vs[i]}return null};
 var check=function(){sp.hidden=!voice()};check();
 if(S.addEventListener)S.addEventListener('voiceschanged',check);else S.onvoiceschanged=check;
-sp.addEventListener('click',function(){if(S.speaking){S.cancel();return}var t=[];d.querySelectorAll('main h1,main h2,main legend,main label,main p,main li').forEach(function(el){if(el.offsetParent!==null&&!el.closest('.about'))t.push(el.innerText)});var u=new SpeechSynthesisUtterance(t.join('. '));u.lang=lang;u.voice=voice();S.speak(u)})}
+sp.addEventListener('click',function(){if(S.speaking){S.cancel();return}var t=[];d.querySelectorAll('main h1,main h2,main legend,main label,main p,main li').forEach(function(el){if(el.offsetParent!==null&&!el.closest('.about'))t.push(el.innerText)});var u=new SpeechSynthesisUtterance(t.join('. '));u.lang=lang;try{u.voice=voice()}catch(e){}S.speak(u)})}
 var box=d.getElementById('phone-notice');
 function say(lines){while(box.firstChild)box.removeChild(box.firstChild);lines.forEach(function(l){var p=d.createElement('p');p.appendChild(d.createTextNode(l[0]));if(l[1]){var a=d.createElement('a');a.href=l[1];a.textContent=box.dataset.open;p.appendChild(d.createTextNode(' '));p.appendChild(a)}box.appendChild(p)});box.hidden=!lines.length}
 if(!('serviceWorker' in n)||!window.indexedDB||!box)return;
