@@ -24,6 +24,16 @@ param trackingCodeSecret string
 @secure()
 param expertpoolPseudonymKey string
 
+@description('Web Push VAPID public key, base64url (npx web-push generate-vapid-keys, or docs/operations.md). Empty: push stays off and the status page says so.')
+param webPushPublicKey string = ''
+
+@description('Web Push VAPID private key, base64url. Keep it: changing it ends every phone\'s subscription.')
+@secure()
+param webPushPrivateKey string = ''
+
+@description('Contact for push services\' operators, e.g. mailto:meldpunt@gemeente.nl.')
+param webPushSubject string = ''
+
 @description('Translator pricing tier.')
 @allowed([
   'F0'
@@ -136,6 +146,9 @@ module keyVault 'modules/keyvault.bicep' = {
     qrTokenKeyK1: qrTokenKeyK1
     trackingCodeSecret: trackingCodeSecret
     expertpoolPseudonymKey: expertpoolPseudonymKey
+    webPushPublicKey: webPushPublicKey
+    webPushPrivateKey: webPushPrivateKey
+    webPushSubject: webPushSubject
   }
 }
 
@@ -154,6 +167,9 @@ module functionApp 'modules/functionapp.bicep' = {
     qrTokenKeyK1Uri: keyVault.outputs.qrTokenKeyK1Uri
     trackingCodeSecretUri: keyVault.outputs.trackingCodeSecretUri
     expertpoolPseudonymKeyUri: keyVault.outputs.expertpoolPseudonymKeyUri
+    webPushPublicKeyUri: keyVault.outputs.webPushPublicKeyUri
+    webPushPrivateKeyUri: keyVault.outputs.webPushPrivateKeyUri
+    webPushSubjectUri: keyVault.outputs.webPushSubjectUri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     entraClientId: entraClientId

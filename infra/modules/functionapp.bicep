@@ -40,6 +40,11 @@ param trackingCodeSecretUri string
 @description('Versionless Key Vault secret URI of the expertpool pseudonym key.')
 param expertpoolPseudonymKeyUri string
 
+@description('Versionless Key Vault secret URIs of the Web Push VAPID keys and contact; empty: push stays off.')
+param webPushPublicKeyUri string = ''
+param webPushPrivateKeyUri string = ''
+param webPushSubjectUri string = ''
+
 @description('Upper bound of instances the app scales out to (Flex Consumption allows 40-1000).')
 @minValue(40)
 @maxValue(1000)
@@ -154,6 +159,20 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Site__PublicBaseUrl'
           value: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
+        }
+      ], empty(webPushPrivateKeyUri) ? [] : [
+        // Web Push (Features/Notifications): "there is news about your report" on residents' phones that opted in.
+        {
+          name: 'WebPush__PublicKey'
+          value: '@Microsoft.KeyVault(SecretUri=${webPushPublicKeyUri})'
+        }
+        {
+          name: 'WebPush__PrivateKey'
+          value: '@Microsoft.KeyVault(SecretUri=${webPushPrivateKeyUri})'
+        }
+        {
+          name: 'WebPush__Subject'
+          value: '@Microsoft.KeyVault(SecretUri=${webPushSubjectUri})'
         }
       ], empty(entraClientId) ? [] : [
         // Staff sign-in (OpenID Connect) and API tokens from the same app registration. No client secret: the

@@ -76,6 +76,45 @@ resource expertpoolPseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07
   }
 }
 
+@description('Web Push VAPID public key (base64url P-256 point). Empty: push stays off.')
+param webPushPublicKey string = ''
+
+@description('Web Push VAPID private key (base64url). Empty: push stays off.')
+@secure()
+param webPushPrivateKey string = ''
+
+@description('Web Push contact for push services (mailto: or https:).')
+param webPushSubject string = ''
+
+var webPush = !empty(webPushPublicKey) && !empty(webPushPrivateKey)
+
+resource webPushPublicKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (webPush) {
+  parent: vault
+  name: 'webpush-publickey'
+  properties: {
+    value: webPushPublicKey
+    contentType: 'base64url, P-256 point'
+  }
+}
+
+resource webPushPrivateKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (webPush) {
+  parent: vault
+  name: 'webpush-privatekey'
+  properties: {
+    value: webPushPrivateKey
+    contentType: 'base64url, P-256 private key'
+  }
+}
+
+resource webPushSubjectSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (webPush) {
+  parent: vault
+  name: 'webpush-subject'
+  properties: {
+    value: empty(webPushSubject) ? 'mailto:meldpunt@example.invalid' : webPushSubject
+    contentType: 'mailto: or https: URI'
+  }
+}
+
 @description('Key Vault name.')
 output name string = vault.name
 
@@ -87,3 +126,8 @@ output trackingCodeSecretUri string = trackingCodeSecretSecret.properties.secret
 
 @description('Versionless URI of the expertpool pseudonym key.')
 output expertpoolPseudonymKeyUri string = expertpoolPseudonymKeySecret.properties.secretUri
+
+@description('Versionless URIs of the Web Push secrets; empty strings when push is off.')
+output webPushPublicKeyUri string = webPush ? webPushPublicKeySecret!.properties.secretUri : ''
+output webPushPrivateKeyUri string = webPush ? webPushPrivateKeySecret!.properties.secretUri : ''
+output webPushSubjectUri string = webPush ? webPushSubjectSecret!.properties.secretUri : ''

@@ -68,10 +68,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         // A receiver that hangs must not hold a worker: short timeout, no automatic retries (the queue retries, with back-off).
         services.AddHttpClient(WebhookSender.Queue, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // Web Push (Features/Notifications): optional; without VAPID keys the status page says the phone cannot get messages.
+        services.AddOptions<Features.Notifications.WebPushOptions>().BindConfiguration(Features.Notifications.WebPushOptions.Section);
+        services.AddSingleton(sp => new PushSubscriptionTable(sp.GetRequiredService<StorageClients>().Table(PushSubscriptionTable.TableName)));
+        services.AddSingleton<Features.Notifications.PushSubscriptions>();
+        services.AddSingleton<Features.Notifications.ResidentNotifier>();
+        services.AddHttpClient(Features.Notifications.ResidentNotifier.Queue, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(sp => new LanguageReviewTable(sp.GetRequiredService<StorageClients>().Table(LanguageReviewTable.TableName)));
         // Resident pages travel over poor mobile connections: compress them, over HTTPS too. BREACH needs a secret in
         // the page next to attacker-controlled text; these pages carry no session or anti-forgery token.
-        services.AddResponseCompression(o => { o.EnableForHttps = true; o.MimeTypes = ["text/html", "image/svg+xml", "application/json"]; });
+        services.AddResponseCompression(o => { o.EnableForHttps = true; o.MimeTypes = ["text/html", "image/svg+xml", "application/json", "text/javascript"]; });
         services.AddTranslator(config);
 
         services.AddSingleton(_ => SignalFlagger.Default);

@@ -31,8 +31,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Playwright.Dispose();
     }
 
-    /// <summary>A phone: 360×740, touch, the resident's language as the browser's.</summary>
-    public Task<IBrowserContext> PhoneAsync(string baseUrl, string locale = "en", bool javaScript = true) =>
+    /// <summary>A phone: 360×740, touch, the resident's language as the browser's; <paramref name="serviceWorkers"/> false: an old phone without them.</summary>
+    public Task<IBrowserContext> PhoneAsync(string baseUrl, string locale = "en", bool javaScript = true, bool serviceWorkers = true) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
@@ -41,6 +41,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             HasTouch = true,
             Locale = locale,
             JavaScriptEnabled = javaScript,
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
 }
 
@@ -85,5 +86,25 @@ public static class DevSignIn
         await page.SelectOptionAsync("#role", role);
         await page.SelectOptionAsync("#org", organisation);
         await page.Locator("form[action='/aanmelden'] button").ClickAsync();
+    }
+}
+
+/// <summary>The worst case of a bad connection: the server stores the report, then its answer never reaches the phone.</summary>
+public static class DroppedConnection
+{
+    /// <summary>From now on the page's first form post reaches the server but its answer is lost; returns how many posts the page made.</summary>
+    public static async Task<Func<int>> LoseFirstAnswerAsync(IPage page)
+    {
+        var posts = 0;
+        await page.RouteAsync("**/r/**", async route =>
+        {
+            if (route.Request.Method == "POST" && posts++ == 0)
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+            }
+            else await route.ContinueAsync();
+        });
+        return () => posts;
     }
 }

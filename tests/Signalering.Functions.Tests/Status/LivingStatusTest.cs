@@ -79,6 +79,27 @@ public sealed class LivingStatusTest : IDisposable
         Assert.DoesNotContain(Html(T("ar", "next.confirm")), closed);
     }
 
+    /// <summary>The weight budget of the status pages and the service worker: each at most 30 KB gzip-compressed, as the form's pages.</summary>
+    [Fact]
+    public async Task StatusPages_AndServiceWorker_AreAtMost30KBCompressed()
+    {
+        var code = await RoutedAsync();
+        await ActAsync(code, "accept");
+        await ActAsync(code, "await-resident");
+        await ActAsync(code, "respond", new { text = new string('و', Signal.MaxResponseLength) });
+        foreach (var (path, cookie) in new[] { ($"/s/{code}?lang=ar&new=1", ""), ("/m?lang=ti", $"{PhoneReports.Cookie}={code}"), ("/sw.js", "") })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            if (cookie.Length > 0) request.Headers.Add("Cookie", cookie);
+            var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+            var compressed = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(compressed.Length <= 30 * 1024, $"{path}: {compressed.Length} bytes compressed");
+        }
+    }
+
     [Fact]
     public async Task StatusPage_Cancelled_SaysToReportAgain()
     {

@@ -111,7 +111,7 @@ public abstract record InboxActionResult
 /// not allow throws <see cref="Domain.DomainException"/> from the domain, which the host answers.
 /// </summary>
 public sealed class InboxService(SignalTable signals, AuditTable audit, ColleagueTable colleagues, ReferenceDataProvider reference,
-    ITextTranslator translator, TimeProvider time, ILogger<InboxService> log)
+    ITextTranslator translator, TimeProvider time, ILogger<InboxService> log, Notifications.ResidentNotifier notifier)
 {
     /// <summary>The steps that need more than the signal and its ETag.</summary>
     public static readonly IReadOnlyList<string> ActionsWithInput = ["cancel", "forward", "reject", "note", "respond", "merge", "extend-complaint", "assign"];
@@ -228,6 +228,8 @@ public sealed class InboxService(SignalTable signals, AuditTable audit, Colleagu
         if (refused is not null) return refused;
         if (await signals.SaveAsync(stored, stored.Signal, [], [], now, ct) is not { } etag) return Changed;
         await AuditAsync(stored.Signal, user, action.Name, now, ct);
+        // The resident's phones hear "there is news" when the step changed what their status page says.
+        if (ResidentNews.Since(stored.Signal, stored.LastEventSequence)) await notifier.QueueAsync(stored.Signal.Code, ct);
         return new InboxActionResult.Done(InboxItem.Of(stored.Signal, now), etag.ToString());
     }
 

@@ -7,7 +7,8 @@ namespace Signalering.Functions.Features.Intake;
 /// not lose a report) and restored on return;</item>
 /// <item>the submission goes by fetch; when the network fails, or the server answers 5xx, it is kept and sent again
 /// when the phone is back online (and every 15–60 s), with the same idempotency key, so the server creates one
-/// signal however often it is sent;</item>
+/// signal however often it is sent; where the phone has a service worker, the report goes to the offline outbox
+/// instead (ResidentScript's <c>sigOutbox</c>), which survives closing the page;</item>
 /// <item>once sent, it goes to the confirmation page, as the plain post does;</item>
 /// <item>a 4xx falls back to the normal post, so the server renders the errors in the resident's language;</item>
 /// <item>where the browser offers speech recognition, a "Speak" button next to the text field dictates into it in
@@ -30,7 +31,9 @@ function send(){if(!pending)return;btn.disabled=true;show(st.dataset.sending);
 fetch(f.action,{method:'POST',body:pending,headers:{'Accept':'application/json'},credentials:'same-origin'}).then(function(r){
 if(r.ok)return r.json().then(function(j){pending=null;try{localStorage.removeItem(key)}catch(e){}location.href=j.confirmationUrl});
 if(r.status<500){pending=null;f.submit();return}
-throw new Error('server')}).catch(function(){btn.disabled=false;show(st.dataset.offline);clearTimeout(timer);timer=setTimeout(send,wait);wait=Math.min(wait*2,60000)})}
+throw new Error('server')}).catch(function(){btn.disabled=false;
+if(!(window.sigOutbox&&sigOutbox(pending,f.action,function(){pending=null;f.reset();try{localStorage.removeItem(key)}catch(e){}show('')},later)))later()})}
+function later(){show(st.dataset.offline);clearTimeout(timer);timer=setTimeout(send,wait);wait=Math.min(wait*2,60000)}
 window.addEventListener('online',function(){wait=15000;send()});
 var SR=window.SpeechRecognition||window.webkitSpeechRecognition,mic=document.getElementById('speak'),ta=f.elements.text;
 if(SR&&mic&&ta){mic.hidden=false;mic.addEventListener('click',function(){var r=new SR();r.lang=document.documentElement.lang;r.onresult=function(e){ta.value=(ta.value?ta.value+' ':'')+e.results[0][0].transcript;save()};try{r.start()}catch(e){}})}

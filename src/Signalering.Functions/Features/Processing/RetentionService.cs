@@ -27,7 +27,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary>What one retention run did, in counts only.</summary>
-public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned, int AuditEntriesErased);
+public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned, int AuditEntriesErased, int PushSubscriptionsErased = 0);
 
 /// <summary>
 /// Applies <see cref="RetentionOptions"/>: finds closed signals old enough to owe something, erases contact details
@@ -37,7 +37,7 @@ public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymis
 /// is skipped on its stored row alone, and a run that stops halfway is finished by the next.
 /// </summary>
 public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, AuditTable audit, IOptions<RetentionOptions> options,
-    TimeProvider time)
+    TimeProvider time, PushSubscriptionTable pushes)
 {
     public async Task<RetentionRun> RunAsync(CancellationToken ct)
     {
@@ -66,7 +66,24 @@ public sealed class RetentionService(SignalTable signals, AttachmentStore attach
         }
         var pruned = await buckets.PruneAsync(now - TimeSpan.FromDays(1), ct);
         var audited = await audit.PruneAsync(now - TimeSpan.FromDays(options.Value.AuditDays), ct);
-        return new RetentionRun(examined, contacts, anonymised, photos, pruned, audited);
+        return new RetentionRun(examined, contacts, anonymised, photos, pruned, audited, await ErasePushSubscriptionsAsync(policy, now, ct));
+    }
+
+    /// <summary>
+    /// A phone's push subscription is a way to reach the resident, like a phone number: it goes when the contact
+    /// details would, once the signal has been closed for <see cref="RetentionPolicy.ContactAfterClosing"/> (or is gone).
+    /// Only phones that opted in have rows, so this reads few signals.
+    /// </summary>
+    private async Task<int> ErasePushSubscriptionsAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        var erased = 0;
+        foreach (var code in await pushes.ListCodesAsync(ct))
+        {
+            var signal = (await signals.GetAsync(code, ct))?.Signal;
+            if (signal is null || signal.ClosedAt is { } closed && now - closed >= policy.ContactAfterClosing)
+                erased += await pushes.DeleteAllAsync(code, ct);
+        }
+        return erased;
     }
 
     private async Task<(RetentionDue Done, int PhotosDeleted)> ApplyAsync(TrackingCode code, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct)
