@@ -27,13 +27,24 @@ public sealed class WebhookTable(TableClient table)
         if (Interlocked.Exchange(ref _created, 1) == 0) await table.CreateIfNotExistsAsync(ct);
     }
 
+    /// <summary>How long a registration (or its absence) is remembered: every routed signal asks, and hooks rarely change.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (WebhookRegistration? Hook, long Until)> _cache = new();
+
+    /// <summary>
+    /// The organisation's hook, remembered for <see cref="CacheFor"/> (real time). A change made through this instance
+    /// applies at once; one made through another instance within that time.
+    /// </summary>
     public async Task<WebhookRegistration?> GetAsync(string organisationId, CancellationToken ct)
     {
+        if (_cache.TryGetValue(organisationId, out var cached) && Environment.TickCount64 < cached.Until) return cached.Hook;
         await EnsureAsync(ct);
         var e = await table.GetEntityIfExistsAsync<TableEntity>(Partition, organisationId, cancellationToken: ct);
-        return e.HasValue && Uri.TryCreate(e.Value!.GetString("Url"), UriKind.Absolute, out var url)
+        var hook = e.HasValue && Uri.TryCreate(e.Value!.GetString("Url"), UriKind.Absolute, out var url)
             ? new WebhookRegistration(organisationId, url, e.Value.GetString("Secret"))
             : null;
+        _cache[organisationId] = (hook, Environment.TickCount64 + (long)CacheFor.TotalMilliseconds);
+        return hook;
     }
 
     public async Task PutAsync(WebhookRegistration hook, CancellationToken ct)
@@ -41,12 +52,14 @@ public sealed class WebhookTable(TableClient table)
         await EnsureAsync(ct);
         await table.UpsertEntityAsync(new TableEntity(Partition, hook.OrganisationId) { ["Url"] = hook.Url.ToString(), ["Secret"] = hook.Secret },
             TableUpdateMode.Replace, ct);
+        _cache.TryRemove(hook.OrganisationId, out _);
     }
 
     public async Task DeleteAsync(string organisationId, CancellationToken ct)
     {
         await EnsureAsync(ct);
         await table.DeleteEntityAsync(Partition, organisationId, cancellationToken: ct);
+        _cache.TryRemove(organisationId, out _);
     }
 
     /// <summary>
