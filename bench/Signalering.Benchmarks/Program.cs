@@ -68,6 +68,10 @@ var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["Logging__LogLevel__Default"] = "Warning",
     ["Functions__RunTriggersLocally"] = Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true",
     ["Signals__RouteAtIntake"] = Environment.GetEnvironmentVariable("BENCH_ROUTE_AT_INTAKE") ?? "true",
+    // One load generator on one address for one location: the abuse budgets (200 per 10 minutes) would stop it.
+    ["AbuseLimits__SubmitsPerClient"] = "100000000",
+    ["AbuseLimits__SubmitsPerLocation"] = "100000000",
+    ["AbuseLimits__LookupsPerClient"] = "100000000",
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);

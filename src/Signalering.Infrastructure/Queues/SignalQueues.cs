@@ -42,6 +42,46 @@ public sealed class SignalQueues(StorageClients clients)
         Enqueued?.Invoke(queue);
     }
 
+    /// <summary>
+    /// Whether an organisation's queue still holds the message with <paramref name="messageId"/>. Messages are read and
+    /// hidden for at most <paramref name="hideFor"/> while the queue is scanned (peeking shows only the first 32), then
+    /// made visible again at once; each read adds one to a message's dequeue count. Only asked after a worker died
+    /// between a send and its confirmation, so this slow scan is rare.
+    /// </summary>
+    public async Task<bool> HoldsAsync(string queueName, string messageId, TimeSpan hideFor, CancellationToken ct)
+    {
+        var client = await GetAsync(queueName);
+        var seen = new List<(string Id, string PopReceipt)>();
+        var found = false;
+        try
+        {
+            while (!found)
+            {
+                var batch = (await client.ReceiveMessagesAsync(32, hideFor, ct)).Value;
+                if (batch.Length == 0) break;
+                foreach (var m in batch)
+                {
+                    seen.Add((m.MessageId, m.PopReceipt));
+                    try
+                    {
+                        using var json = JsonDocument.Parse(m.Body.ToString());
+                        found |= json.RootElement.TryGetProperty("messageId", out var id) && id.GetString() == messageId;
+                    }
+                    catch (JsonException) { } // not ours to judge
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (id, receipt) in seen)
+            {
+                try { await client.UpdateMessageAsync(id, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None); }
+                catch (Azure.RequestFailedException) { } // deleted meanwhile, or it shows again when hideFor ends
+            }
+        }
+        return found;
+    }
+
     /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>
     public void NotifyEnqueued(string queue) => Enqueued?.Invoke(queue);
 

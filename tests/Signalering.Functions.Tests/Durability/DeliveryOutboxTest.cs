@@ -87,4 +87,37 @@ public sealed class DeliveryOutboxTest
         Assert.False(await app.HasRouteMarkerAsync(code));
         Assert.Equal(1, (await app.PeekAllAsync(Deliveries.Organisation)).CountFor(code));
     }
+
+    [Fact]
+    public async Task Deliver_ProcessDiesBetweenTheSendAndItsConfirmation_TheRestartedAppSendsNoSecondMessage()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var sent = false;
+        // The message goes out; every table write after it fails, so the confirmation is never recorded.
+        var fault = new FaultPolicy(m =>
+        {
+            if (Deliveries.IsOrganisationSend(m)) { sent = true; return false; }
+            return sent && (Deliveries.IsTransaction(m) || Deliveries.IsSignalRowWrite(m));
+        });
+        string code;
+        using (var dying = new SignaleringApp { Prefix = prefix, Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake())
+        {
+            // Another signal's message is first on the queue, so the one looked for is not simply the first.
+            await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying, text: "De verwarming in blok A is kapot"));
+            (sent, fault.Failing) = (false, true);
+            code = await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying));
+            Assert.True(sent);
+        } // the process ends: what it remembered about the send is gone
+
+        using var restarted = new SignaleringApp { Prefix = prefix, Clock = clock }.RoutingAtIntake();
+        Assert.True(await restarted.HasRouteMarkerAsync(code));
+        clock.Advance(TimeSpan.FromMinutes(3));
+        (await restarted.InvokeTimerAsync("SweepSignals")).EnsureSucceeded();
+        Assert.Equal(1, await restarted.DrainAsync(QueueNames.Intake, "ProcessSignal"));
+        Assert.False(await restarted.HasRouteMarkerAsync(code));
+        var messages = await restarted.PeekAllAsync(Deliveries.Organisation);
+        Assert.Equal(1, messages.CountFor(code));
+        Assert.Equal(2, messages.Count);
+    }
 }

@@ -84,6 +84,35 @@ public sealed class WebhookTest : IAsyncLifetime
         Assert.Empty((await queue.PeekMessagesAsync()).Value);
     }
 
+    [Fact]
+    public async Task RedeliveredQueueMessage_IsPostedOnce_ARetryAfterAFailureIsPostedAgain()
+    {
+        await RegisterAsync();
+        await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app));
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        var queue = _app.Queue(WebhookSender.Queue);
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value).Body.ToString();
+
+        // The first run posted, then its delete was lost: the queue hands the same message out again.
+        (await _app.InvokeQueueFunctionAsync("DeliverWebhook", message)).EnsureSucceeded();
+        (await _app.InvokeQueueFunctionAsync("DeliverWebhook", message)).EnsureSucceeded();
+        var id = Assert.Single(_received).Headers["X-Signalering-Delivery"];
+
+        // A second event of another signal, first refused by the receiver: its retry is posted, and only once.
+        _answer = 500;
+        await _app.CreateClient().SubmitAcceptedAsync(Intakes.Body(_app, text: "De deur van blok B sluit niet"));
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        Assert.Equal(1, await _app.DrainAsync(WebhookSender.Queue, "DeliverWebhook"));
+        _answer = 200;
+        var retry = JsonSerializer.Deserialize<WebhookDelivery>(message, JsonSerializerOptions.Web)!;
+        var failed = _received.Last().Headers["X-Signalering-Delivery"];
+        Assert.NotEqual(id, failed);
+        var again = JsonSerializer.Serialize(retry with { DeliveryId = failed, Attempt = 2 }, JsonSerializerOptions.Web);
+        (await _app.InvokeQueueFunctionAsync("DeliverWebhook", again)).EnsureSucceeded();
+        (await _app.InvokeQueueFunctionAsync("DeliverWebhook", again)).EnsureSucceeded();
+        Assert.Equal([id, failed, failed], _received.Select(r => r.Headers["X-Signalering-Delivery"]));
+    }
+
     [Theory]
     [InlineData("ftp://example.org/hook")]
     [InlineData("http://example.org/hook")]

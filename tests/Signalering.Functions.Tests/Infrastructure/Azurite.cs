@@ -6,31 +6,63 @@ namespace Signalering.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// One Azurite per test run, from the repository's pinned npm package, in memory, on free ports; stopped when the
-/// test process ends. Tests keep apart by a per-test storage prefix.
+/// test process ends. Tests keep apart by a per-test storage prefix. A test that stops storage starts its own
+/// (<see cref="OnDisk"/>).
 /// </summary>
 public sealed class Azurite : IDisposable
 {
     private static readonly Lazy<Azurite> Instance = new(() => new Azurite(), LazyThreadSafetyMode.ExecutionAndPublication);
     public static Azurite Shared => Instance.Value;
 
-    private readonly Process _process;
+    private readonly string? _location;
+    private Process _process;
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
 
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private Azurite()
+    private Azurite(string? location = null)
+    {
+        _location = location;
+        (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+        _process = Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        WaitForPorts();
+    }
+
+    /// <summary>An Azurite of its own that keeps its data in <paramref name="location"/>, so it can be stopped and started again.</summary>
+    public static Azurite OnDisk(string location) => new(location);
+
+    /// <summary>
+    /// Stops the process, as an outage would: connections are refused until <see cref="Start"/>. Asked to end (SIGTERM)
+    /// rather than killed: Azurite keeps its tables in memory and writes them to disk every few seconds and when it ends,
+    /// and Azure Storage does not lose what it acknowledged.
+    /// </summary>
+    public void Stop()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) term.WaitForExit();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(15))) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Starts it again on the same ports, with the data it had (an on-disk one only).</summary>
+    public void Start()
+    {
+        _process = Launch();
+        WaitForPorts();
+    }
+
+    private Process Launch()
     {
         var root = RepoRoot.Find();
         var entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entry)) throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root}.");
-        (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
         var psi = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                entry, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+                entry, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
@@ -39,13 +71,14 @@ public sealed class Azurite : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
-        WaitForPorts();
+        if (_location is null) psi.ArgumentList.Add("--inMemoryPersistence");
+        else { psi.ArgumentList.Add("--location"); psi.ArgumentList.Add(_location); }
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     public string ConnectionString => ConnectionStringWith(QueuePort);

@@ -11,7 +11,8 @@ public sealed class RetentionTrigger(RetentionService retention, ILogger<Retenti
     {
         using var activity = SignaleringTelemetry.Source.StartActivity(nameof(ApplyRetention));
         var run = await retention.RunAsync(cancellationToken);
-        log.LogInformation("Retention: {Examined} closed signals examined, {ContactsErased} contacts erased, {Anonymised} anonymised, {PhotosDeleted} photos deleted, {BucketsPruned} rate-limit buckets pruned, {AuditEntriesErased} audit entries erased",
-            run.Examined, run.ContactsErased, run.Anonymised, run.PhotosDeleted, run.BucketsPruned, run.AuditEntriesErased);
+        log.LogInformation("Retention: {Examined} closed signals examined, {ContactsErased} contacts erased, {Anonymised} anonymised, {PhotosDeleted} photos deleted, {BucketsPruned} rate-limit buckets pruned, {AuditEntriesErased} audit entries erased, {DeliveryMarksPruned} webhook delivery marks pruned, {PushSubscriptionsErased} push subscriptions erased",
+            run.Examined, run.ContactsErased, run.Anonymised, run.PhotosDeleted, run.BucketsPruned, run.AuditEntriesErased, run.DeliveryMarksPruned,
+            run.PushSubscriptionsErased);
     }
 }

@@ -27,16 +27,16 @@ public sealed class RetentionOptions
 }
 
 /// <summary>What one retention run did, in counts only.</summary>
-public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned, int AuditEntriesErased, int PushSubscriptionsErased = 0);
+public sealed record RetentionRun(int Examined, int ContactsErased, int Anonymised, int PhotosDeleted, int BucketsPruned, int AuditEntriesErased, int DeliveryMarksPruned, int PushSubscriptionsErased = 0);
 
 /// <summary>
 /// Applies <see cref="RetentionOptions"/>: finds closed signals old enough to owe something, erases contact details
 /// or removes the resident's content (photos first, then the signal's row, in one transaction with its report
-/// marker), deletes audit trails past <see cref="RetentionOptions.AuditDays"/>, and prunes rate-limit buckets whose
-/// window is long over. Idempotent: a signal with nothing left to erase
+/// marker), deletes audit trails past <see cref="RetentionOptions.AuditDays"/>, and prunes rate-limit buckets and
+/// webhook delivery marks that guard nothing any more. Idempotent: a signal with nothing left to erase
 /// is skipped on its stored row alone, and a run that stops halfway is finished by the next.
 /// </summary>
-public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, AuditTable audit, IOptions<RetentionOptions> options,
+public sealed class RetentionService(SignalTable signals, AttachmentStore attachments, RateLimitTable buckets, AuditTable audit, WebhookTable hooks, IOptions<RetentionOptions> options,
     TimeProvider time, PushSubscriptionTable pushes)
 {
     public async Task<RetentionRun> RunAsync(CancellationToken ct)
@@ -66,7 +66,9 @@ public sealed class RetentionService(SignalTable signals, AttachmentStore attach
         }
         var pruned = await buckets.PruneAsync(now - TimeSpan.FromDays(1), ct);
         var audited = await audit.PruneAsync(now - TimeSpan.FromDays(options.Value.AuditDays), ct);
-        return new RetentionRun(examined, contacts, anonymised, photos, pruned, audited, await ErasePushSubscriptionsAsync(policy, now, ct));
+        // A webhook delivery is retried for at most a day and a queue message lives seven: a week-old mark guards nothing.
+        var marks = await hooks.PruneDeliveriesAsync(now - TimeSpan.FromDays(8), ct);
+        return new RetentionRun(examined, contacts, anonymised, photos, pruned, audited, marks, await ErasePushSubscriptionsAsync(policy, now, ct));
     }
 
     /// <summary>

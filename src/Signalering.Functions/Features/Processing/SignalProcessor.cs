@@ -109,7 +109,9 @@ public sealed class SignalProcessor(
         var now = time.GetUtcNow();
         if (stored.DeliveryLeaseUntil > now) return Delivery.Busy;
         if (!await signals.TryClaimDeliveryAsync(stored, now + options.Value.DeliveryLease, ct)) return Delivery.Changed;
-        await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct);
+        // A lease that ran out without being released or confirmed: its worker died, maybe after a send it could not record.
+        var holderDied = stored.DeliveryLeaseUntil > DateTimeOffset.UnixEpoch;
+        await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied);
         return Delivery.Done;
     }
 
@@ -117,12 +119,14 @@ public sealed class SignalProcessor(
     /// Sends what the claimed signal still owes, then confirms it. A failure releases the claim and keeps what was
     /// sent, so the next attempt starts at once and sends only the rest.
     /// </summary>
-    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct)
+    /// <param name="holderDied">A previous worker's claim ran out unreleased: before sending to an organisation, look
+    /// whether its queue holds the message already (sent, but the worker died before recording it).</param>
+    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct, bool holderDied = false)
     {
         var sent = new HashSet<string>(alreadySent, StringComparer.Ordinal);
         try
         {
-            await NotifyAsync(signal, ct, sent: sent);
+            await NotifyAsync(signal, ct, sent: sent, lookFirst: holderDied);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -194,7 +198,7 @@ public sealed class SignalProcessor(
     /// the delivery; without it a webhook job is a courtesy that never fails the message.
     /// </summary>
     public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null,
-        ISet<string>? sent = null)
+        ISet<string>? sent = null, bool lookFirst = false)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
@@ -223,7 +227,9 @@ public sealed class SignalProcessor(
             }
             if (!sent.Contains(orgId))
             {
-                await queues.SendToOrganisationAsync(queueName, message, ct);
+                if (lookFirst && await queues.HoldsAsync(queueName, messageId, options.Value.DeliveryLease, ct))
+                    log.LogInformation("The message of {Code} for {Organisation} was on its queue already; not sent again", signal.Code.ToString(), orgId);
+                else await queues.SendToOrganisationAsync(queueName, message, ct);
                 sent.Add(orgId);
             }
             if (!sent.Contains("hook:" + orgId))

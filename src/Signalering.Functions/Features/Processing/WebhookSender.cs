@@ -14,6 +14,8 @@ public sealed record WebhookDelivery(string DeliveryId, string OrganisationId, s
 /// message is the durable channel; the webhook is a courtesy). Each POST carries
 /// <c>X-Signalering-Event</c>, <c>X-Signalering-Delivery</c> (the same on every retry, so a receiver drops repeats),
 /// <c>X-Signalering-Timestamp</c> and <c>X-Signalering-Signature: sha256=HEX(HMAC-SHA256(secret, timestamp + "." + body))</c>.
+/// A delivery id is posted once (<see cref="WebhookTable.ClaimDeliveryAsync"/>); only a worker that dies between a
+/// successful POST and its mark posts it again, after the lease.
 /// A failed POST is queued again after 30 s, 1, 2, 4 … minutes (at most an hour), eight attempts in all, then goes to
 /// <c>webhooks-poison</c> for an operator (docs/operations.md).
 /// </summary>
@@ -45,10 +47,23 @@ public sealed class WebhookSender(WebhookTable hooks, SignalQueues queues, IHttp
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
 
+    /// <summary>How long a worker holds a delivery while posting it: far longer than the POST's 10 s timeout.</summary>
+    public static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(2);
+
     public async Task DeliverAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         var hook = await hooks.GetAsync(delivery.OrganisationId, ct);
         if (hook is null) return; // unregistered since: nothing to do
+        // A queue message can come twice (its delete failed, or its visibility ran out mid-run): post each delivery id once.
+        switch (await hooks.ClaimDeliveryAsync(delivery.DeliveryId, time.GetUtcNow(), DeliveryLease, ct))
+        {
+            case (DeliveryClaim.Delivered, _):
+                log.LogInformation("Webhook {Delivery} was posted before; not again", delivery.DeliveryId);
+                return;
+            case (DeliveryClaim.Busy, var wait):
+                await queues.SendAsync(Queue, delivery, ct, wait);
+                return;
+        }
         var body = JsonSerializer.Serialize(delivery.Message, JsonSerializerOptions.Web);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -66,7 +81,12 @@ public sealed class WebhookSender(WebhookTable hooks, SignalQueues queues, IHttp
         {
             failure = e.Message;
         }
-        if (failure is null) return;
+        if (failure is null)
+        {
+            await hooks.MarkDeliveredAsync(delivery.DeliveryId, time.GetUtcNow(), ct);
+            return;
+        }
+        await hooks.ReleaseDeliveryAsync(delivery.DeliveryId, ct);
 
         var next = delivery with { Attempt = delivery.Attempt + 1 };
         if (next.Attempt > MaxAttempts)
