@@ -51,6 +51,8 @@ public sealed class AdminPagesTest : IDisposable
         Assert.Contains("href=\"/beheer/languages/ti\"", await client.GetStringAsync("/beheer"));
 
         // The review page: every text of the language beside Dutch and English, and the mark with the fingerprint of what was shown.
+        var probe = await client.GetAsync("/beheer/languages/ar");
+        Assert.True(probe.IsSuccessStatusCode, (int)probe.StatusCode + await probe.Content.ReadAsStringAsync());
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/beheer/languages/ti"));
         var texts = Domain.Texts.ResidentTexts.Default;
         foreach (var key in texts.KeysOf("nl").Where(k => !k.StartsWith("meta.", StringComparison.Ordinal)))

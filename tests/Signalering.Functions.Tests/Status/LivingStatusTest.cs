@@ -49,8 +49,10 @@ public sealed class LivingStatusTest : IDisposable
     {
         var code = await RoutedAsync();
         var signal = await _app.LoadAsync(code);
-        var hours = T("ar", "confirmation.acknowledge", ("hours", signal.Promise.AcknowledgeWithinWorkingHours.ToString()));
-        var days = T("ar", "confirmation.promise", ("days", signal.Promise.ResolveWithinWorkingDays.ToString()));
+        // In calendar words, never in working hours (the staff's clock).
+        var plain = Domain.Clocks.ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        var hours = plain.LookText(Domain.Texts.ResidentTexts.Default, "ar");
+        var days = plain.SolveText(Domain.Texts.ResidentTexts.Default, "ar");
 
         var routed = await PageAsync(code);
         Assert.Contains(Html(T("ar", "stage.routed")), routed);

@@ -240,8 +240,14 @@ public sealed class AdminService(ReferenceDataProvider reference, LocationTokens
         if (!FormLanguages.TryGet(code, out var language)) return null;
         var texts = ResidentTexts.Default;
         var own = texts.KeysOf(language.Code).ToHashSet(StringComparer.Ordinal);
-        var rows = texts.KeysOf("nl").Union(own).Where(k => !k.StartsWith("meta.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(k => new ReviewText(k, texts.Get("nl", k), texts.Get("en", k), own.Contains(k) ? texts.Get(language.Code, k) : null))
+        var dutch = texts.KeysOf("nl").ToHashSet(StringComparer.Ordinal);
+        var english = texts.KeysOf("en").ToHashSet(StringComparer.Ordinal);
+        // A plural form Dutch and English do not have (Arabic "few", Polish "many") is shown beside their "other" form.
+        string Beside(string lang, HashSet<string> keys, string key) =>
+            keys.Contains(key) ? texts.Get(lang, key)
+            : key.LastIndexOf('.') is > 0 and var dot && keys.Contains(key[..dot] + ".other") ? texts.Get(lang, key[..dot] + ".other") : "";
+        var rows = dutch.Union(own).Where(k => !k.StartsWith("meta.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(k => new ReviewText(k, Beside("nl", dutch, k), Beside("en", english, k), own.Contains(k) ? texts.Get(language.Code, k) : null))
             .ToList();
         var status = (await LanguagesAsync(ct)).Single(l => l.Code == language.Code);
         return new LanguageTexts(status, rows, Fingerprint(language.Code, rows));

@@ -162,12 +162,12 @@ public static class ResidentViews
     private static PromiseView Promise(Signal s, ResidentTexts texts, string? language = null, Promised promised = Promised.Acknowledge | Promised.Resolve)
     {
         var lang = language ?? s.Language;
-        var hours = s.Promise.AcknowledgeWithinWorkingHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var days = s.Promise.ResolveWithinWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // In days on the calendar, as residents count ("by tomorrow", "within 3 days"); the working-hour clock is the staff's.
+        var plain = Domain.Clocks.ResidentPromise.From(s.Promise, s.RoutedAt ?? s.ReceivedAt);
         var text = string.Join(" ", new[]
         {
-            promised.HasFlag(Promised.Acknowledge) ? texts.Get(lang, "confirmation.acknowledge", ("hours", hours)) : null,
-            promised.HasFlag(Promised.Resolve) ? texts.Get(lang, "confirmation.promise", ("days", days)) : null,
+            promised.HasFlag(Promised.Acknowledge) ? plain.LookText(texts, lang) : null,
+            promised.HasFlag(Promised.Resolve) ? plain.SolveText(texts, lang) : null,
         }.OfType<string>());
         return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays, text);
     }
