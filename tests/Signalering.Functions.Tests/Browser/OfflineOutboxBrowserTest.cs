@@ -37,8 +37,8 @@ public sealed class OfflineOutboxBrowserTest(ChromiumFixture chromium) : IDispos
 
         await context.SetOfflineAsync(false);
         var again = await context.NewPageAsync();
-        await again.GotoAsync($"/r/{App.Token(Intakes.AzcMainBuilding)}"); // the QR code's first page, which speaks English until a language is chosen
-        var sent = T("en", "outbox.sent");
+        await again.GotoAsync($"/r/{App.Token(Intakes.AzcMainBuilding)}"); // the QR code's first page, in the language this phone chose
+        var sent = T("nl", "outbox.sent");
         await Assertions.Expect(again.Locator("#phone-notice")).ToContainTextAsync(sent[..sent.IndexOf('{')], new() { Timeout = 30_000 });
         Assert.Equal(1, await App.CountSignalsAsync());
         var code = (await again.Locator("#phone-notice a").GetAttributeAsync("href"))!.Split('/', '?')[2];
