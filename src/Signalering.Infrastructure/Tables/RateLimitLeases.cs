@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace Signalering.Infrastructure.Tables;
 
@@ -29,12 +30,25 @@ public sealed class RateLimitLeases(RateLimitTable table)
     {
         var held = _leases.GetOrAdd(bucket, _ => new Lease());
         if (held.TryTake(now) is { } served) return served;
+        var refillsSeen = held.Refills;
         await held.Refill.WaitAsync(ct);
         try
         {
             // Another request may have brought a lease while this one waited.
             if (held.TryTake(now) is { } servedAfterWait) return servedAfterWait;
-            var grant = await table.GrantAsync(bucket, limit, window, lease, now, held.Row, ct);
+            // A refill that failed while this one waited fails it too: storage is not answering, and asking again one
+            // request after another would queue every request behind the previous one's timeout.
+            if (held.Refills != refillsSeen) held.LastFailure?.Throw();
+            BucketGrant grant;
+            try
+            {
+                grant = await table.GrantAsync(bucket, limit, window, lease, now, held.Row, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                held.Fail(ExceptionDispatchInfo.Capture(e));
+                throw;
+            }
             held.Renew(grant);
             Sweep(now);
             return grant.Units > 0 ? new(true, TimeSpan.Zero) : new(false, grant.WindowEnd - now);
@@ -65,6 +79,19 @@ public sealed class RateLimitLeases(RateLimitTable table)
         /// <summary>The bucket's row as this instance last wrote or read it; read and written under <see cref="Refill"/>.</summary>
         public BucketRow? Row { get; private set; }
 
+        /// <summary>How many refills have ended, and how the last one failed (null: it did not); written under <see cref="Refill"/>.</summary>
+        public int Refills => Volatile.Read(ref _refills);
+
+        public ExceptionDispatchInfo? LastFailure { get; private set; }
+
+        private int _refills;
+
+        public void Fail(ExceptionDispatchInfo failure)
+        {
+            LastFailure = failure;
+            Interlocked.Increment(ref _refills);
+        }
+
         /// <summary>A unit of this lease, the refusal of a spent bucket, or null: storage must be asked.</summary>
         public BucketTake? TryTake(DateTimeOffset now)
         {
@@ -79,6 +106,8 @@ public sealed class RateLimitLeases(RateLimitTable table)
         /// <summary>Holds a new grant, less the unit of the request that asked for it; the old lease's rest is gone.</summary>
         public void Renew(BucketGrant grant)
         {
+            LastFailure = null;
+            Interlocked.Increment(ref _refills);
             lock (_gate)
             {
                 Row = grant.Row;

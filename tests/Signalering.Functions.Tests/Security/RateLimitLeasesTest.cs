@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Signalering.Functions.Tests.Infrastructure;
 using Signalering.Infrastructure.Tables;
@@ -18,10 +20,11 @@ public sealed class RateLimitLeasesTest
 
     private readonly string _table = "t" + Guid.NewGuid().ToString("N")[..10] + RateLimitTable.TableName;
 
-    private RateLimitLeases Instance(FaultPolicy? counter = null)
+    private RateLimitLeases Instance(HttpPipelinePolicy? policy = null)
     {
         var options = new TableClientOptions();
-        if (counter is not null) options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        options.Retry.MaxRetries = 0; // each storage call is seen once by the policy
+        if (policy is not null) options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         return new RateLimitLeases(new RateLimitTable(new TableClient(Azurite.Shared.ConnectionString, _table, options)));
     }
 
@@ -91,5 +94,38 @@ public sealed class RateLimitLeasesTest
         }
         Assert.Equal(before, counter.Calls);
         Assert.True((await instance.TakeAsync(Bucket, limit, Window, 1, Start + Window, CancellationToken.None)).Allowed);
+    }
+
+    [Fact]
+    public async Task TakeAsync_StorageNotAnswering_RequestsWaitingForTheRefillFailWithIt_WithoutQueueingBehindIt()
+    {
+        var storage = new StalledStorage();
+        var instance = Instance(storage);
+        var first = instance.TakeAsync(Bucket, 200, Window, 10, Start, CancellationToken.None);
+        await storage.Entered.Task;
+        var waiting = Enumerable.Range(0, 15).Select(_ => instance.TakeAsync(Bucket, 200, Window, 10, Start, CancellationToken.None)).ToList();
+
+        storage.Released.SetResult();
+        foreach (var take in waiting.Prepend(first)) await Assert.ThrowsAnyAsync<RequestFailedException>(() => take);
+        Assert.Equal(1, storage.Calls);
+    }
+
+    /// <summary>Storage that holds every call until released, then fails it.</summary>
+    private sealed class StalledStorage : HttpPipelinePolicy
+    {
+        public readonly TaskCompletionSource Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource Released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Calls;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref Calls);
+            Entered.TrySetResult();
+            await Released.Task;
+            throw new RequestFailedException("injected: storage not answering");
+        }
     }
 }
