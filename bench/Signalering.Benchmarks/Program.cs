@@ -16,6 +16,8 @@ if (reportsMode) args = args[1..];
 var requests = args.Length > 0 ? int.Parse(args[0]) : reportsMode ? 100_000 : 3000;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 var root = FindRoot();
+// Submits before the measured run (warm-up) and after it (one at a time, to the organisation's queue).
+const int Warmup = 200, LatencySamples = 100;
 
 var ports = (Blob: FreePort(), Queue: FreePort(), Table: FreePort());
 var azurite = Start("node", root, [Path.Combine(root, "node_modules/azurite/dist/src/azurite.js"), "--inMemoryPersistence", "--silent",
@@ -59,6 +61,7 @@ Report("raw Azurite enqueue", enqueueResult);
 var appPort = FreePort();
 var dll = Path.Combine(root, "src/Signalering.Functions/bin/Release/net10.0/Signalering.Functions.dll");
 if (!File.Exists(dll)) throw new InvalidOperationException("Build first: dotnet build -c Release src/Signalering.Functions");
+var submitBudget = (2 * (Warmup + requests + LatencySamples)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -68,9 +71,11 @@ var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["Logging__LogLevel__Default"] = "Warning",
     ["Functions__RunTriggersLocally"] = Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true",
     ["Signals__RouteAtIntake"] = Environment.GetEnvironmentVariable("BENCH_ROUTE_AT_INTAKE") ?? "true",
-    // One load generator on one address for one location: the abuse budgets (200 per 10 minutes) would stop it.
-    ["AbuseLimits__SubmitsPerClient"] = "100000000",
-    ["AbuseLimits__SubmitsPerLocation"] = "100000000",
+    // One load generator on one address for one location: the production budgets (200 per 10 minutes) would stop it.
+    // Twice what the run sends, not unlimited: each instance takes a twentieth of a budget per lease (ADR 0009), so
+    // the budgets still go to storage about ten times in the run.
+    ["AbuseLimits__SubmitsPerClient"] = submitBudget,
+    ["AbuseLimits__SubmitsPerLocation"] = submitBudget,
     ["AbuseLimits__LookupsPerClient"] = "100000000",
 });
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
@@ -81,7 +86,7 @@ object Body(int i, string run) => new
     locationToken = token, language = "ar", category = "wonen", subcategory = "wonen-vocht",
     text = "الماء يدخل غرفتي منذ أسبوع", idempotencyKey = $"bench-{run}-{i:D6}",
 };
-await RunAsync(200, concurrency, async i => (await http.PostAsJsonAsync("/api/signals", Body(i, "warm"))).EnsureSuccessStatusCode());
+await RunAsync(Warmup, concurrency, async i => (await http.PostAsJsonAsync("/api/signals", Body(i, "warm"))).EnsureSuccessStatusCode());
 var intake = await RunAsync(requests, concurrency, async i =>
 {
     var r = await http.PostAsJsonAsync("/api/signals", Body(i, "load"));
@@ -98,13 +103,13 @@ if (!string.Equals(Environment.GetEnvironmentVariable("BENCH_TRIGGERS") ?? "true
     return 0;
 }
 var orgQueue = new QueueClient(connection, "org-coa-luttelgeest");
-await WaitUntilDrained(orgQueue, requests + 200);
+await WaitUntilDrained(orgQueue, requests + Warmup);
 // The translate backlog (one message per routed signal) must be gone too, or it competes with what is measured.
 await WaitUntilEmpty(new QueueClient(connection, "signals-intake"));
 await WaitUntilEmpty(new QueueClient(connection, "signals-translate"));
 await orgQueue.ClearMessagesAsync();
 var latencies = new List<double>();
-for (var i = 0; i < 100; i++)
+for (var i = 0; i < LatencySamples; i++)
 {
     var watch = Stopwatch.StartNew();
     var r = await http.PostAsJsonAsync("/api/signals", Body(i, "latency"));
@@ -120,7 +125,7 @@ for (var i = 0; i < 100; i++)
     latencies.Add(watch.Elapsed.TotalMilliseconds);
 }
 latencies.Sort();
-Console.WriteLine($"submit → organisation queue (n=100, sequential): p50 {Pct(latencies, 50):F1} ms, p99 {Pct(latencies, 99):F1} ms");
+Console.WriteLine($"submit → organisation queue (n={LatencySamples}, sequential): p50 {Pct(latencies, 50):F1} ms, p99 {Pct(latencies, 99):F1} ms");
 return 0;
 
 static async Task<Result> RunAsync(int count, int concurrency, Func<int, Task> action)

@@ -100,6 +100,9 @@ public sealed class SignalFlagger
             }
         }
         // Combinations last, so that a "%kind" part sees every single-literal term of that kind in every language.
+        // A group is one array shared by every combination that names it, so each becomes one set.
+        var partSets = new Dictionary<int[], IReadOnlySet<int>>(ReferenceEqualityComparer.Instance);
+        IReadOnlySet<int> SetOf(int[] ids) => partSets.TryGetValue(ids, out var set) ? set : partSets[ids] = ids.ToHashSet();
         foreach (var (kindIndex, anywhere, parts, language) in pendingCombinations)
         {
             var partIds = parts.Select(p => p[0] switch
@@ -110,7 +113,7 @@ public sealed class SignalFlagger
             }).ToArray();
             // The same "@staff & @harm" in seventeen languages is one combination.
             var key = $"{kindIndex}|{anywhere}|{string.Join('|', partIds.Select(p => string.Join(',', p)))}";
-            combinations.TryAdd(key, new Combination(kindIndex, anywhere, partIds));
+            combinations.TryAdd(key, new Combination(kindIndex, anywhere, [.. partIds.Select(SetOf)]));
         }
 
         _literalsByFirstChar = literals.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
@@ -258,7 +261,7 @@ public sealed class SignalFlagger
     private readonly record struct Occurrence(int Word, bool Negated);
 
     /// <summary>A term of several parts; each part is a set of alternative literals (a group, or one literal).</summary>
-    private sealed record Combination(int Kind, bool Anywhere, int[][] Parts)
+    private sealed record Combination(int Kind, bool Anywhere, IReadOnlySet<int>[] Parts)
     {
         public bool Matches(Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
@@ -273,10 +276,12 @@ public sealed class SignalFlagger
             return false;
         }
 
-        private static IEnumerable<int> WordsOf(int[] alternatives, Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
+        // A text matches a handful of literals, and a group part has thousands of alternatives (every language's):
+        // walking the hits instead of the part is what keeps flagging cheap on the intake path.
+        private static IEnumerable<int> WordsOf(IReadOnlySet<int> alternatives, Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
-            foreach (var id in alternatives)
-                if (hits.TryGetValue(id, out var occurrences))
+            foreach (var (id, occurrences) in hits)
+                if (alternatives.Contains(id))
                     foreach (var o in occurrences)
                         if (!ignoreNegated || !o.Negated) yield return o.Word;
         }

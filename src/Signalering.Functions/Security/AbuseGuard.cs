@@ -7,11 +7,16 @@ namespace Signalering.Functions.Security;
 
 /// <summary>
 /// The storage-backed budgets of the anonymous doors (<see cref="RateLimitTable"/>): they hold across instances and
-/// restarts. When storage cannot be reached the budget is not enforced (logged): intake then fails on storage anyway,
+/// restarts. Each instance takes a budget's units in leases of a twentieth of it (<see cref="RateLimitLeases"/>), so a
+/// request rarely waits for storage and all instances together never allow more than the limit (ADR 0009).
+/// When storage cannot be reached the budget is not enforced (logged): intake then fails on storage anyway,
 /// with its own answer, and a broken counter must not turn residents away when the signals table still works.
 /// </summary>
-public sealed class AbuseGuard(RateLimitTable buckets, IOptions<AbuseLimitOptions> options, TimeProvider time, ILogger<AbuseGuard> log)
+public sealed class AbuseGuard(RateLimitLeases buckets, IOptions<AbuseLimitOptions> options, TimeProvider time, ILogger<AbuseGuard> log)
 {
+    // A lease of 1/20 of a budget keeps what stranded leases can withhold small (ADR 0009).
+    private const int LeasesPerBudget = 20;
+
     private AbuseLimitOptions O => options.Value;
 
     /// <summary>One submission from <paramref name="client"/>, counted before anything is validated.</summary>
@@ -56,19 +61,21 @@ public sealed class AbuseGuard(RateLimitTable buckets, IOptions<AbuseLimitOption
     public Task<BucketTake> TakeTranslationAsync(string locationId, CancellationToken ct)
     {
         var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Domain.Clocks.WorkingTime.DutchZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return TakeAsync($"translate|{locationId}|{today}", O.TranslationsPerLocationPerDay, TimeSpan.FromDays(1), ct);
+        // Counted one by one: a day's lease would be stranded by every instance that scales in, and each unit buys a
+        // paid call slower than the storage write.
+        return TakeAsync($"translate|{locationId}|{today}", O.TranslationsPerLocationPerDay, TimeSpan.FromDays(1), ct, lease: 1);
     }
 
-    private async Task<BucketTake> TakeAsync(string bucket, int limit, TimeSpan window, CancellationToken ct)
+    private async Task<BucketTake> TakeAsync(string bucket, int limit, TimeSpan window, CancellationToken ct, int? lease = null)
     {
         try
         {
-            return await buckets.TakeAsync(bucket, limit, window, time.GetUtcNow(), ct);
+            return await buckets.TakeAsync(bucket, limit, window, lease ?? Math.Max(1, limit / LeasesPerBudget), time.GetUtcNow(), ct);
         }
         catch (Azure.RequestFailedException e)
         {
             log.LogWarning(e, "Rate-limit bucket {Kind} unreadable; not enforced this time", bucket[..bucket.IndexOf('|')]);
-            return new BucketTake(true, 0, TimeSpan.Zero);
+            return new BucketTake(true, TimeSpan.Zero);
         }
     }
 

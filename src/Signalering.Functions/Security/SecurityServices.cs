@@ -20,6 +20,7 @@ public static class SecurityServices
             .ValidateOnStart();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
         services.AddSingleton(sp => new RateLimitTable(sp.GetRequiredService<StorageClients>().Table(RateLimitTable.TableName)));
+        services.AddSingleton<RateLimitLeases>();
         services.AddSingleton<AbuseGuard>();
         services.AddSingleton<IntakeGate>();
         services.AddExceptionHandler<RequestExceptionHandler>();

@@ -5,20 +5,31 @@ using Azure.Data.Tables;
 
 namespace Signalering.Infrastructure.Tables;
 
-/// <summary>The answer of one <see cref="RateLimitTable.TakeAsync"/>: allowed or not, and when the bucket's window ends.</summary>
-public readonly record struct BucketTake(bool Allowed, int Count, TimeSpan RetryAfter);
+/// <summary>The answer of one take from a bucket: allowed or not, and, when not, how long until the bucket's window ends.</summary>
+public readonly record struct BucketTake(bool Allowed, TimeSpan RetryAfter);
+
+/// <summary>
+/// What <see cref="RateLimitTable.GrantAsync"/> handed out: <see cref="Units"/> (none: the bucket is spent until
+/// <see cref="WindowEnd"/>) and the row as it now stands, which the caller passes back on its next grant.
+/// </summary>
+public readonly record struct BucketGrant(int Units, DateTimeOffset WindowEnd, BucketRow? Row);
+
+/// <summary>A bucket's row as this instance last read or wrote it: its window, its count and the ETag to replace it with.</summary>
+public sealed record BucketRow(DateTimeOffset WindowStart, int Count, ETag ETag);
 
 /// <summary>
 /// Fixed-window counters in the <c>ratelimits</c> table, shared by every instance of the app and surviving restarts.
-/// One entity per bucket: the window it counts in and how many were taken; an increment is a replace with the ETag
-/// that was read (optimistic concurrency), so two instances never both take the last unit. The bucket's name is
+/// One entity per bucket: the window it counts in and how many units were granted; a grant is a replace with the ETag
+/// that was read (optimistic concurrency), so two instances never both get the last unit. The bucket's name is
 /// hashed into the keys (SHA-256): no client address is stored in the clear. Rows of windows long over are pruned
-/// by the retention function (<see cref="PruneAsync"/>).
+/// by the retention function (<see cref="PruneAsync"/>). Instances take units in leases (<see cref="RateLimitLeases"/>).
 /// </summary>
 public sealed class RateLimitTable(TableClient table)
 {
     public const string TableName = "ratelimits";
-    private const int MaxAttempts = 8;
+    // Only instances contend here (each refills a bucket one request at a time), and every failed attempt is another
+    // instance's successful grant: this many failures in a row is pathological, not a flood.
+    private const int MaxAttempts = 16;
     private int _created;
 
     public TableClient Client => table;
@@ -31,43 +42,50 @@ public sealed class RateLimitTable(TableClient table)
     }
 
     /// <summary>
-    /// Takes <paramref name="cost"/> units from <paramref name="bucket"/>, which holds <paramref name="limit"/> per
-    /// <paramref name="window"/> (the window starts at the first take after the previous one ended). Not allowed:
-    /// nothing is taken, and <see cref="BucketTake.RetryAfter"/> says when the window ends. A take that keeps colliding
-    /// with others is let through: twenty phones behind one AZC's NAT sending at once is a burst, not a flood, and every
-    /// collision means another request did take its unit, so the count still reaches the limit under a real flood.
+    /// Grants up to <paramref name="want"/> units from <paramref name="bucket"/>, which holds <paramref name="limit"/>
+    /// per <paramref name="window"/> (the window starts at the first grant after the previous one ended): all that are
+    /// wanted while the bucket has them, the rest of the window's units when it has fewer, none when it is spent.
+    /// With <paramref name="known"/> (this instance's last view of the row) the first attempt writes without reading:
+    /// one storage call while no other instance took from the bucket in between. An attempt that keeps colliding with
+    /// other instances is granted one unit uncounted: a resident is not turned away because instances are busy.
     /// </summary>
-    public async Task<BucketTake> TakeAsync(string bucket, int limit, TimeSpan window, DateTimeOffset now, CancellationToken ct, int cost = 1)
+    public async Task<BucketGrant> GrantAsync(string bucket, int limit, TimeSpan window, int want, DateTimeOffset now, BucketRow? known, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(want, 1);
+        if (limit <= 0) return new(0, now + window, known);
         await EnsureCreatedAsync(ct);
         var (pk, rk) = Keys(bucket);
+        var row = known;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct);
-            if (!existing.HasValue)
+            if (attempt > 0) await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 4)), ct); // out of step with the instance it collided with
+            if (row is null)
             {
-                if (cost > limit) return new(false, 0, window);
-                try
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct);
+                if (!existing.HasValue)
                 {
-                    await table.AddEntityAsync(Row(pk, rk, now, window, cost), ct);
-                    return new(true, cost, TimeSpan.Zero);
+                    var units = Math.Min(want, limit);
+                    try
+                    {
+                        var added = await table.AddEntityAsync(Row(pk, rk, now, window, units), ct);
+                        return new(units, now + window, Written(now, units, added));
+                    }
+                    catch (RequestFailedException e) when (e.Status == 409) { continue; }
                 }
-                catch (RequestFailedException e) when (e.Status == 409) { continue; }
+                var entity = existing.Value!;
+                row = new BucketRow(entity.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue, entity.GetInt32("Count") ?? 0, entity.ETag);
             }
-            var row = existing.Value!;
-            var start = row.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue;
-            var count = row.GetInt32("Count") ?? 0;
-            var fresh = start + window <= now;
-            if (fresh) (start, count) = (now, 0);
-            if (count + cost > limit) return new(false, count, start + window - now);
+            var (start, count) = row.WindowStart + window <= now ? (now, 0) : (row.WindowStart, row.Count);
+            if (count >= limit) return new(0, start + window, row);
+            var grant = Math.Min(want, limit - count);
             try
             {
-                await table.UpdateEntityAsync(Row(pk, rk, start, window, count + cost), row.ETag, TableUpdateMode.Replace, ct);
-                return new(true, count + cost, TimeSpan.Zero);
+                var replaced = await table.UpdateEntityAsync(Row(pk, rk, start, window, count + grant), row.ETag, TableUpdateMode.Replace, ct);
+                return new(grant, start + window, Written(start, count + grant, replaced));
             }
-            catch (RequestFailedException e) when (e.Status is 412 or 404) { }
+            catch (RequestFailedException e) when (e.Status is 412 or 404) { row = null; }
         }
-        return new(true, limit, TimeSpan.Zero);
+        return new(1, now, null);
     }
 
     /// <summary>Deletes buckets whose window ended before <paramref name="before"/>; returns how many.</summary>
@@ -82,6 +100,10 @@ public sealed class RateLimitTable(TableClient table)
         }
         return deleted;
     }
+
+    // Without an ETag in the answer the next grant reads the row first.
+    private static BucketRow? Written(DateTimeOffset start, int count, Response response) =>
+        response.Headers.ETag is { } etag ? new BucketRow(start, count, etag) : null;
 
     private static TableEntity Row(string pk, string rk, DateTimeOffset start, TimeSpan window, int count) => new(pk, rk)
     {

@@ -7,34 +7,39 @@ namespace Signalering.Functions.Tests.Durability;
 
 /// <summary>
 /// Issue 15 (f): storage calls per routed signal, counted by a pipeline policy in every storage client (each retry
-/// counts). Before this issue a routed signal took about eleven; the aim is at most five (docs/benchmarks.md).
+/// counts), the door's abuse budgets included. Before this issue a routed signal took about eleven; the aim is at most
+/// five (docs/benchmarks.md).
 /// </summary>
 public sealed class StorageCallsTest(ITestOutputHelper output)
 {
-    private const int Signals = 10;
+    // Two leases of the submit budgets (a twentieth of 200 each), so the budgets' share is what it is in steady use.
+    private const int Signals = 20;
 
     [Fact]
     public async Task RoutedSignal_NoTranslator_AtMostFiveStorageCallsFromSubmitToConfirmedDelivery()
     {
         var counter = new FaultPolicy(_ => false);
-        // The abuse budgets (issue 13: per client and per location, in the ratelimits table) are counted apart: they
-        // guard the door, they are not the signal's way to its organisation.
+        // The budgets' share is printed apart: the door's calls (ratelimits table), not the signal's way to its organisation.
         var budgets = new FaultPolicy(_ => false, m => m.Request.Uri.Path.Contains("ratelimits", StringComparison.Ordinal));
         using var app = new SignaleringApp { ExtraServices = s => { s.AddSingleton<HttpPipelinePolicy>(counter); s.AddSingleton<HttpPipelinePolicy>(budgets); } }.RoutingAtIntake();
+        // The production budgets, not the test default that switches them off in effect: their leases are a share of the limit.
+        var defaults = new Signalering.Functions.Security.AbuseLimitOptions();
+        app.Settings["AbuseLimits:SubmitsPerClient"] = defaults.SubmitsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["AbuseLimits:SubmitsPerLocation"] = defaults.SubmitsPerLocation.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var client = app.CreateClient();
-        await client.SubmitAcceptedAsync(Intakes.Body(app)); // warm: queues created, reference data cached
+        await client.SubmitAcceptedAsync(Intakes.Body(app)); // warm: queues created, reference data cached, budgets' rows written
 
         var before = counter.Calls;
         var budgetsBefore = budgets.Calls;
         var codes = new List<string>();
         for (var i = 0; i < Signals; i++) codes.Add(await client.SubmitAcceptedAsync(Intakes.Body(app)));
-        var withBudgets = (counter.Calls - before) / (double)Signals;
-        var perSignal = withBudgets - (budgets.Calls - budgetsBefore) / (double)Signals;
-        output.WriteLine($"storage calls per routed signal, no translator: {perSignal:F1} (with the abuse budgets: {withBudgets:F1})");
+        var perSignal = (counter.Calls - before) / (double)Signals;
+        var forBudgets = (budgets.Calls - budgetsBefore) / (double)Signals;
+        output.WriteLine($"storage calls per routed signal, no translator: {perSignal:F1} (of which the abuse budgets: {forBudgets:F1})");
 
         var messages = await app.PeekAllAsync(Deliveries.Organisation);
         Assert.All(codes, c => Assert.Equal(1, messages.CountFor(c)));
         foreach (var code in codes) Assert.False(await app.HasRouteMarkerAsync(code));
-        Assert.True(perSignal <= 5, $"{perSignal:F1} storage calls per routed signal");
+        Assert.True(perSignal <= 5, $"{perSignal:F1} storage calls per routed signal, {forBudgets:F1} of them for the abuse budgets");
     }
 }
