@@ -21,7 +21,6 @@ public static class SignalKeys
     public static string Event(TrackingCode code, int sequence) => $"sig|{code.Value}|evt|{sequence:D4}";
     public static string Todo(string kind, TrackingCode code) => $"todo|{kind}|{code.Value}";
     public const string TodoPrefix = "todo|";
-    public const string TodoEnd = "todo}";
 }
 
 public static class TodoKinds

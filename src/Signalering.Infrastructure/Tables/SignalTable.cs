@@ -156,11 +156,18 @@ public sealed partial class SignalTable(TableClient table)
                 yield return (Signal.Restore(ToSnapshot(code, e), []), e.ETag);
     }
 
-    public async IAsyncEnumerable<TodoMarker> ListTodosAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// The to-do markers of the given <paramref name="kinds"/>, each kind read by its own key range: the sweep must not
+    /// pay, every two minutes, for markers it leaves alone (report markers are the reports timer's; translation markers
+    /// wait, untouched, while no translator is configured, and would otherwise make every sweep read all of them).
+    /// </summary>
+    public async IAsyncEnumerable<TodoMarker> ListTodosAsync(IReadOnlyCollection<string> kinds,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var pk in SignalKeys.AllPartitions)
+        foreach (var kind in kinds)
         {
-            var filter = $"PartitionKey eq '{pk}' and RowKey ge '{SignalKeys.TodoPrefix}' and RowKey lt '{SignalKeys.TodoEnd}'";
+            var filter = $"PartitionKey eq '{pk}' and RowKey ge '{SignalKeys.TodoPrefix}{kind}|' and RowKey lt '{SignalKeys.TodoPrefix}{kind}}}'";
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
                 var parts = e.RowKey.Split('|');

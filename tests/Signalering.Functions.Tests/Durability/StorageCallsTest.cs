@@ -1,6 +1,9 @@
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Signalering.Domain.Signals;
 using Signalering.Functions.Tests.Infrastructure;
+using Signalering.Infrastructure.Tables;
 using Xunit.Abstractions;
 
 namespace Signalering.Functions.Tests.Durability;
@@ -41,5 +44,26 @@ public sealed class StorageCallsTest(ITestOutputHelper output)
         Assert.All(codes, c => Assert.Equal(1, messages.CountFor(c)));
         foreach (var code in codes) Assert.False(await app.HasRouteMarkerAsync(code));
         Assert.True(perSignal <= 5, $"{perSignal:F1} storage calls per routed signal, {forBudgets:F1} of them for the abuse budgets");
+    }
+
+    [Fact]
+    public async Task Sweep_NoTranslator_ReadsTheRouteMarkers_NotTheTranslationsWaitingForOne()
+    {
+        // Without a translator every routed signal keeps a translation marker until one is configured; a sweep that read
+        // them all every two minutes would cost more with every signal the app ever took in.
+        static string Filter(HttpMessage m) => Uri.UnescapeDataString(m.Request.Uri.ToString());
+        // Any read of to-do markers that is not bounded to the route markers' range (the whole "todo|" range included).
+        var translationReads = new FaultPolicy(_ => false, m => Filter(m).Contains("RowKey ge 'todo|", StringComparison.Ordinal)
+                                                                && !Filter(m).Contains("RowKey ge 'todo|route|'", StringComparison.Ordinal));
+        var routeReads = new FaultPolicy(_ => false, m => Filter(m).Contains("RowKey ge 'todo|route|'", StringComparison.Ordinal));
+        using var app = new SignaleringApp { ExtraServices = s => { s.AddSingleton<HttpPipelinePolicy>(translationReads); s.AddSingleton<HttpPipelinePolicy>(routeReads); } }.RoutingAtIntake();
+        Assert.True(TrackingCode.TryParse(await app.CreateClient().SubmitAcceptedAsync(Intakes.Body(app)), out var code));
+        Assert.Contains(await app.Signals.ListTodosAsync([TodoKinds.Translate], default).ToListAsync(), m => m.Code == code);
+        Assert.DoesNotContain(await app.Signals.ListTodosAsync([TodoKinds.Route, TodoKinds.Report], default).ToListAsync(), m => m.Kind == TodoKinds.Translate);
+
+        var (translationsBefore, routesBefore) = (translationReads.Calls, routeReads.Calls);
+        (await app.InvokeTimerAsync("SweepSignals")).EnsureSucceeded();
+        Assert.Equal(translationsBefore, translationReads.Calls);
+        Assert.True(routeReads.Calls > routesBefore, "the sweep no longer reads the route markers");
     }
 }

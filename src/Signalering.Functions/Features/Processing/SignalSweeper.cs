@@ -29,7 +29,8 @@ public sealed class SignalSweeper(
         var now = time.GetUtcNow();
         int routes = 0, translations = 0;
         TimeSpan? oldestRoute = null;
-        await foreach (var marker in signals.ListTodosAsync(ct))
+        string[] kinds = translator.IsConfigured ? [TodoKinds.Route, TodoKinds.Translate] : [TodoKinds.Route];
+        await foreach (var marker in signals.ListTodosAsync(kinds, ct))
         {
             if (marker.Kind == TodoKinds.Route && (oldestRoute is null || now - marker.CreatedAt > oldestRoute)) oldestRoute = now - marker.CreatedAt;
             var last = marker.LastEnqueuedAt ?? marker.CreatedAt;
