@@ -119,6 +119,8 @@ public sealed class SignalFlaggerTest
         { "en", "the coordinator said the allowance of 50 euro comes faster this month" },
         { "en", "the caretaker still did not fix the heater in my room, it is cold at night" },
         { "en", "my son lost his bus card, how do I get a new one" },
+        { "en", "at night the women's shower has no hot water, the caretaker knows" },
+        { "en", "the gas stove in the kitchen does not work, there is a smell of food" },
     };
 
     [Theory]
