@@ -17,9 +17,15 @@ public static class FlagKinds
     public const string StaffAbuse = "staff-abuse";
     public const string Sexual = "sexual";
     public const string ChildSafety = "child-safety";
+    /// <summary>
+    /// Abuse by a partner or family member that the resident reports (ADR 0007, amendment of round 5): a victim afraid to
+    /// tell must not have location staff confront the abuser, so it goes to the confidential handler (who can involve
+    /// Veilig Thuis) and, when someone is being hurt now, it is an emergency as well through the violence words.
+    /// </summary>
+    public const string DomesticAbuse = "domestic-abuse";
 
     public static readonly IReadOnlyList<string> Emergency = [Violence, Fire, Medical, Suicide, Danger];
-    public static readonly IReadOnlyList<string> Sensitive = [StaffAbuse, Sexual, ChildSafety];
+    public static readonly IReadOnlyList<string> Sensitive = [StaffAbuse, Sexual, ChildSafety, DomesticAbuse];
     public static readonly IReadOnlyList<string> All = [.. Emergency, .. Sensitive];
 
     /// <summary>The flag a kind implies; <see cref="SignalFlags.None"/> for a name that is not a kind.</summary>

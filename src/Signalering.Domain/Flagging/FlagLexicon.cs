@@ -10,7 +10,7 @@ namespace Signalering.Domain.Flagging;
 /// { "proclitics": [ ... ],                                  // optional: prefixes written onto the next word
 ///   "groups": { "staff": [ ... ], "harm": [ ... ], ... },   // optional: named sets that combined terms refer to
 ///   "emergency": { "violence": [ ... ], "fire": [ ... ], "medical": [ ... ], "suicide": [ ... ], "danger": [ ... ] },
-///   "sensitive": { "staff-abuse": [ ... ], "sexual": [ ... ], "child-safety": [ ... ] },
+///   "sensitive": { "staff-abuse": [ ... ], "sexual": [ ... ], "child-safety": [ ... ], "domestic-abuse": [ ... ] },
 ///   "exclusions": [ ... ],                                  // optional: known false alarms ("fire alarm")
 ///   "negations": [ ... ],                                   // optional: whole words that cancel the next word ("no knife")
 ///   "postnegations": [ ... ] }                              // optional: whole words that cancel the word before ("bıçak yok")

@@ -23,13 +23,18 @@ public sealed class SignalFlagger
     /// <summary>The flagger over the embedded lexicon, loaded on first use.</summary>
     public static SignalFlagger Default => LazyDefault.Value;
 
-    private readonly Dictionary<char, Literal[]> _literalsByFirstChar;
+    // Literals by their first two characters (a one-character literal under its character and '\0'): with some
+    // 25,000 literals, the first character alone leaves hundreds to compare at every word start.
+    private readonly Dictionary<(char, char), Literal[]> _literalsByStart;
     private readonly Dictionary<char, Literal[]> _exclusionsByFirstChar;
     private readonly Dictionary<char, Literal[]> _negationsByFirstChar;
     private readonly Dictionary<char, Literal[]> _postNegationsByFirstChar;
     private readonly Proclitic[] _proclitics;
     private readonly int[][] _kindsByLiteral;          // literal id → kind indexes of single-part terms
     private readonly Combination[] _combinations;
+    // Literal id → the combinations whose first part it is in: only those can match a text that hit it, so a text is
+    // checked against a handful of the thousands of combinations.
+    private readonly int[][] _combinationsByAnchor;
     private readonly string[] _literalLabels;          // literal id → "lang:text", for diagnostics only
     private readonly int[] _literalWordCounts;         // literal id → how many words it spans
     private readonly string[] _kindNames;
@@ -100,29 +105,37 @@ public sealed class SignalFlagger
             }
         }
         // Combinations last, so that a "%kind" part sees every single-literal term of that kind in every language.
-        // A group is one array shared by every combination that names it, so each becomes one set.
-        var partSets = new Dictionary<int[], IReadOnlySet<int>>(ReferenceEqualityComparer.Instance);
-        IReadOnlySet<int> SetOf(int[] ids) => partSets.TryGetValue(ids, out var set) ? set : partSets[ids] = ids.ToHashSet();
+        var kindIds = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        // A group's or kind's array is shared by every combination that names it, and so is its set: thousands of
+        // combinations each holding their own copy of a two-thousand-word group would cost tens of megabytes.
+        var partSets = new Dictionary<int[], HashSet<int>>(ReferenceEqualityComparer.Instance);
+        HashSet<int> SetOf(int[] ids) => partSets.TryGetValue(ids, out var set) ? set : partSets[ids] = [.. ids];
         foreach (var (kindIndex, anywhere, parts, language) in pendingCombinations)
         {
             var partIds = parts.Select(p => p[0] switch
             {
                 '@' => groupIds[p[1..]],
-                '%' => Enumerable.Range(0, kindsByLiteral.Count).Where(id => kindsByLiteral[id].Contains(Array.IndexOf(_kindNames, p[1..]))).ToArray(),
+                '%' => kindIds.TryGetValue(p, out var ids) ? ids : kindIds[p] =
+                    Enumerable.Range(0, kindsByLiteral.Count).Where(id => kindsByLiteral[id].Contains(Array.IndexOf(_kindNames, p[1..]))).ToArray(),
                 _ => [IdOf(language, p)],
             }).ToArray();
             // The same "@staff & @harm" in seventeen languages is one combination.
             var key = $"{kindIndex}|{anywhere}|{string.Join('|', partIds.Select(p => string.Join(',', p)))}";
-            combinations.TryAdd(key, new Combination(kindIndex, anywhere, [.. partIds.Select(SetOf)]));
+            combinations.TryAdd(key, new Combination(kindIndex, anywhere, partIds, [.. partIds.Select(SetOf)]));
         }
 
-        _literalsByFirstChar = literals.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _literalsByStart = literals.GroupBy(l => (l.Text[0], l.Text.Length > 1 ? l.Text[1] : '\0')).ToDictionary(g => g.Key, g => g.ToArray());
         _exclusionsByFirstChar = exclusions.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _negationsByFirstChar = negations.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _postNegationsByFirstChar = postNegations.GroupBy(l => l.Text[0]).ToDictionary(g => g.Key, g => g.ToArray());
         _proclitics = proclitics.Select(p => new Proclitic(p.Key, [.. p.Value])).ToArray();
         _kindsByLiteral = kindsByLiteral.Select(k => k.ToArray()).ToArray();
         _combinations = [.. combinations.Values];
+        var byAnchor = new List<int>?[literals.Count];
+        for (var c = 0; c < _combinations.Length; c++)
+            foreach (var id in _combinations[c].Parts[0].Distinct())
+                (byAnchor[id] ??= []).Add(c);
+        _combinationsByAnchor = byAnchor.Select(l => l?.ToArray() ?? []).ToArray();
         _literalWordCounts = literals.Select(l => Math.Max(1, l.WordCount)).ToArray();
         _literalLabels = literals.Select(l => $"{languageCodes[l.Language]}:{l.Text}{(l.WholeWord ? "$" : "")}").ToArray();
     }
@@ -230,7 +243,14 @@ public sealed class SignalFlagger
     private void Probe(string text, bool[]? masked, int start, int word, bool negated, int[]? onlyLanguages,
         ref Dictionary<int, List<Occurrence>>? hits)
     {
-        if (!_literalsByFirstChar.TryGetValue(text[start], out var candidates)) return;
+        if (_literalsByStart.TryGetValue((text[start], '\0'), out var single)) Probe(text, masked, start, word, negated, onlyLanguages, single, ref hits);
+        if (start + 1 < text.Length && _literalsByStart.TryGetValue((text[start], text[start + 1]), out var candidates))
+            Probe(text, masked, start, word, negated, onlyLanguages, candidates, ref hits);
+    }
+
+    private static void Probe(string text, bool[]? masked, int start, int word, bool negated, int[]? onlyLanguages, Literal[] candidates,
+        ref Dictionary<int, List<Occurrence>>? hits)
+    {
         foreach (var literal in candidates)
         {
             if (onlyLanguages is not null && Array.IndexOf(onlyLanguages, literal.Language) < 0) continue;
@@ -249,9 +269,11 @@ public sealed class SignalFlagger
             foreach (var kind in _kindsByLiteral[id])
                 if (!_kindIsEmergency[kind] || occurrences.Any(o => !o.Negated))
                     yield return kind;
-        foreach (var combination in _combinations)
-            if (combination.Matches(hits, ignoreNegated: _kindIsEmergency[combination.Kind]))
-                yield return combination.Kind;
+        var checkedCombinations = new HashSet<int>();
+        foreach (var id in hits.Keys)
+            foreach (var c in _combinationsByAnchor[id])
+                if (checkedCombinations.Add(c) && _combinations[c].Matches(hits, ignoreNegated: _kindIsEmergency[_combinations[c].Kind]))
+                    yield return _combinations[c].Kind;
     }
 
     private sealed record Literal(string Text, bool WholeWord, int Language, int Id, int WordCount);
@@ -261,27 +283,38 @@ public sealed class SignalFlagger
     private readonly record struct Occurrence(int Word, bool Negated);
 
     /// <summary>A term of several parts; each part is a set of alternative literals (a group, or one literal).</summary>
-    private sealed record Combination(int Kind, bool Anywhere, IReadOnlySet<int>[] Parts)
+    /// <remarks>
+    /// A "%violence" or "@harm" part has thousands of alternatives and a text hits a few dozen literals: walking the
+    /// hits and asking the part's set (<paramref name="PartSets"/>) is what keeps flagging fast as the shared groups grow.
+    /// </remarks>
+    private sealed record Combination(int Kind, bool Anywhere, int[][] Parts, HashSet<int>[] PartSets)
     {
+
         public bool Matches(Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
             // Anchor on each occurrence of the first part; every other part must occur within the window of it.
-            foreach (var anchor in WordsOf(Parts[0], hits, ignoreNegated))
+            foreach (var anchor in WordsOf(0, hits, ignoreNegated))
             {
                 var all = true;
                 for (var p = 1; p < Parts.Length && all; p++)
-                    all = WordsOf(Parts[p], hits, ignoreNegated).Any(w => Anywhere || Math.Abs(w - anchor) <= PartWindowWords);
+                    all = WordsOf(p, hits, ignoreNegated).Any(w => Anywhere || Math.Abs(w - anchor) <= PartWindowWords);
                 if (all) return true;
             }
             return false;
         }
 
-        // A text matches a handful of literals, and a group part has thousands of alternatives (every language's):
-        // walking the hits instead of the part is what keeps flagging cheap on the intake path.
-        private static IEnumerable<int> WordsOf(IReadOnlySet<int> alternatives, Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
+        private IEnumerable<int> WordsOf(int part, Dictionary<int, List<Occurrence>> hits, bool ignoreNegated)
         {
-            foreach (var (id, occurrences) in hits)
-                if (alternatives.Contains(id))
+            if (hits.Count < Parts[part].Length)
+            {
+                foreach (var (id, occurrences) in hits)
+                    if (PartSets[part].Contains(id))
+                        foreach (var o in occurrences)
+                            if (!ignoreNegated || !o.Negated) yield return o.Word;
+                yield break;
+            }
+            foreach (var id in Parts[part])
+                if (hits.TryGetValue(id, out var occurrences))
                     foreach (var o in occurrences)
                         if (!ignoreNegated || !o.Negated) yield return o.Word;
         }

@@ -65,6 +65,19 @@ public sealed class SignalFlaggerTest
         { "ro", "Vreau sa mor", FlagKinds.Suicide },
         { "bg", "Охраната ме удари", FlagKinds.StaffAbuse },
         { "bg", "В стаята има пожар", FlagKinds.Fire },
+        // Round 5: the classes set D missed, in sentences of their own.
+        { "en", "my husband hits me every day and I am scared to tell anyone", FlagKinds.DomesticAbuse },
+        { "nl", "Mijn man slaat me al jaren, niemand mag het weten", FlagKinds.DomesticAbuse },
+        { "ar", "زوجي يضربني كل يوم وما بقدر احكي", FlagKinds.DomesticAbuse },
+        { "ru", "Муж бьет меня каждый вечер, боюсь рассказать", FlagKinds.DomesticAbuse },
+        { "tr", "Kocam beni dövüyor, kimseye söyleyemiyorum", FlagKinds.DomesticAbuse },
+        { "en", "The caretaker showed me a knife and said he will kill me", FlagKinds.StaffAbuse },
+        { "en", "the interpreter said he translates better if I do him a favour", FlagKinds.StaffAbuse },
+        { "nl", "de man van kantoor zei als ik 50 euro geef krijg ik eerder een kamer", FlagKinds.StaffAbuse },
+        { "en", "the guard comes into the women's rooms at night", FlagKinds.StaffAbuse },
+        { "en", "my son has a high fever and is breathing badly", FlagKinds.Medical },
+        { "so", "tarjumaan wuxuu igu yiri hadaad ii fiicnaato", FlagKinds.StaffAbuse },
+        { "ti", "ቆልዓይ ረስኒ ኣለዎ ኣይትንፈስን", FlagKinds.Medical },
     };
 
     [Theory]
@@ -96,6 +109,18 @@ public sealed class SignalFlaggerTest
         { "ro", "Nu am apa calda de doua zile" },
         { "so", "Ma haysto lacag aan bas ku raaco" },
         { "uk", "Зникло світло в кімнаті" },
+        { "en", "There is no sharp knife in the kitchen" },
+        { "nl", "Er is geen goed mes in de keuken" },
+        { "ro", "Becul din baie arde zi si noapte" },
+        { "tr", "Koridorun ışığı gece gündüz yanıyor" },
+        { "ru", "Работодатель дает мало часов, денег не хватает" },
+        { "nl", "Sigarettenrook komt in onze kamer" },
+        // Staff with money and speed, or with a room and the night, is not yet a bribe or an intrusion.
+        { "en", "the coordinator said the allowance of 50 euro comes faster this month" },
+        { "en", "the caretaker still did not fix the heater in my room, it is cold at night" },
+        { "en", "my son lost his bus card, how do I get a new one" },
+        { "en", "at night the women's shower has no hot water, the caretaker knows" },
+        { "en", "the gas stove in the kitchen does not work, there is a smell of food" },
     };
 
     [Theory]
@@ -161,6 +186,34 @@ public sealed class SignalFlaggerTest
         var far = "The guard " + string.Join(" ", Enumerable.Repeat("word", SignalFlagger.PartWindowWords + 1)) + " slapped him";
         Assert.False(flagger.Flag(far, "en").IsSensitive);
         Assert.False(flagger.Flag("The guard was kind", "en").IsSensitive);
+    }
+
+    [Fact]
+    public void Combination_IsFoundFromAnyLiteralOfItsFirstPart_WhereverTheOtherPartsStand()
+    {
+        // Only combinations whose first part the text hit are checked; the other parts may come before it.
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "en": {
+              "groups": { "staff": ["guard", "caretaker"], "night": ["night"], "women": ["girls"] },
+              "sensitive": { "staff-abuse": ["@staff & @night & @women"], "sexual": ["@women + naked"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.Contains(FlagKinds.StaffAbuse, flagger.Flag("at night the caretaker visits the girls", "en").Kinds);
+        Assert.Contains(FlagKinds.Sexual, flagger.Flag("naked photos of the girls", "en").Kinds);
+        Assert.False(flagger.Flag("at night the girls are loud", "en").IsSensitive);
+    }
+
+    [Fact]
+    public void OneCharacterLiteral_MatchesBesideTheTwoCharacterIndex()
+    {
+        var lexicon = FlagLexicon.Parse("""
+            { "version": 2, "languages": { "en": { "emergency": { "danger": ["x$", "xz"] } } } }
+            """);
+        var flagger = new SignalFlagger(lexicon);
+        Assert.True(flagger.Flag("x", "en").IsEmergency);
+        Assert.True(flagger.Flag("a x b", "en").IsEmergency);
+        Assert.True(flagger.Flag("the xzone", "en").IsEmergency);
+        Assert.False(flagger.Flag("xy", "en").IsEmergency);
     }
 
     [Fact]
