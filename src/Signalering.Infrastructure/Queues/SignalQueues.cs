@@ -75,13 +75,9 @@ public sealed class SignalQueues(StorageClients clients)
     private static async Task<QueueScan> ScanAsync(QueueClient client, TimeSpan hideFor, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        // The count includes hidden messages; the scan sees only visible ones. Messages sent during the scan are told
-        // apart by the server's clock (whole seconds: one sent in the second of the count makes the scan look partial).
-        var properties = await client.GetPropertiesAsync(ct);
-        var countedAt = properties.GetRawResponse().Headers.Date ?? DateTimeOffset.MinValue;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, string>(); // queue message id → its latest pop receipt, to show it again
-        var seenFromBefore = 0;
+        bool whole;
         try
         {
             var roundAgain = false;
@@ -92,8 +88,7 @@ public sealed class SignalQueues(StorageClients clients)
                 foreach (var m in batch)
                 {
                     // A scan slower than hideFor meets the first messages again: the whole queue has been seen.
-                    if (seen.TryAdd(m.MessageId, m.PopReceipt)) { if (m.InsertedOn < countedAt) seenFromBefore++; }
-                    else roundAgain = true;
+                    roundAgain |= !seen.TryAdd(m.MessageId, m.PopReceipt);
                     seen[m.MessageId] = m.PopReceipt;
                     try
                     {
@@ -103,6 +98,9 @@ public sealed class SignalQueues(StorageClients clients)
                     catch (JsonException) { } // not ours to judge
                 }
             }
+            // The count includes hidden messages. What this scan hides no one else can delete, and a message sent
+            // after its last read only makes the count larger: fewer seen than counted means some were hidden from it.
+            whole = seen.Count >= (await client.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
         }
         finally
         {
@@ -112,7 +110,7 @@ public sealed class SignalQueues(StorageClients clients)
                 catch (Azure.RequestFailedException) { } // deleted meanwhile, or it shows again when hideFor ends
             });
         }
-        return new QueueScan(started, ids, seenFromBefore >= properties.Value.ApproximateMessagesCount);
+        return new QueueScan(started, ids, whole);
     }
 
     /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>

@@ -112,7 +112,15 @@ public sealed class SignalProcessor(
         if (!await signals.TryClaimDeliveryAsync(stored, claimedUntil, ct)) return Delivery.Changed;
         // A lease that ran out without being released or confirmed: its worker died, maybe after a send it could not record.
         var holderDied = stored.DeliveryLeaseUntil > DateTimeOffset.UnixEpoch;
-        await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied ? claimedUntil : null);
+        try
+        {
+            await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied ? claimedUntil : null);
+        }
+        catch (DeliveryDeferredException)
+        {
+            log.LogInformation("Whether {Code} was sent before its worker died cannot be told yet; the sweep asks again after the claim", code.ToString());
+            return Delivery.Busy;
+        }
         return Delivery.Done;
     }
 
@@ -130,7 +138,8 @@ public sealed class SignalProcessor(
         {
             await NotifyAsync(signal, ct, sent: sent, lookFirstClaimedUntil: holderDiedClaimedUntil);
         }
-        // Deferred, the claim is left to run out: given back, the retry would find the queue still partly hidden.
+        // Deferred, the claim is left to run out: given back, a retry would find the queue still partly hidden, and a
+        // claim that ran out while scanning may be another worker's now.
         catch (Exception e) when (e is not DeliveryDeferredException && (e is not OperationCanceledException || !ct.IsCancellationRequested))
         {
             health.DeliveryFailed(time.GetUtcNow());
@@ -261,4 +270,4 @@ public sealed class SignalNotFoundException(TrackingCode code) : Exception($"Sig
 /// Whether a dead worker sent the signal's message cannot be told yet (its queue was partly hidden, or looking took
 /// most of the claim): nothing is sent, the claim runs out, and the sweep asks again.
 /// </summary>
-public sealed class DeliveryDeferredException(TrackingCode code) : Exception($"Whether {code} was sent before its worker died cannot be told yet.");
+internal sealed class DeliveryDeferredException(TrackingCode code) : Exception($"Whether {code} was sent before its worker died cannot be told yet.");
