@@ -34,6 +34,7 @@ public sealed class AppKilledTest(ITestOutputHelper output)
         var location = Directory.CreateTempSubdirectory("azurite-").FullName;
         using var azurite = Azurite.OnDisk(location);
         var started = new List<HandlerProcess>();
+        using var stop = new CancellationTokenSource(); // the residents stop submitting, also when the test fails
         try
         {
             // Reads storage through the app's own table and queue code; its triggers are off, so it changes nothing.
@@ -67,7 +68,6 @@ public sealed class AppKilledTest(ITestOutputHelper output)
             var cutOff = new ConcurrentDictionary<string, byte>();           // keys whose request got no answer
             var errors = new ConcurrentQueue<string>();                      // any answer but 202
             var sent = new ConcurrentBag<string>();                           // every report's key
-            using var stop = new CancellationTokenSource();
             async Task ResidentAsync(int resident)
             {
                 for (var i = 0; !stop.IsCancellationRequested; i++)
@@ -109,7 +109,8 @@ public sealed class AppKilledTest(ITestOutputHelper output)
                 var restarted = new TaskCompletionSource<HandlerProcess>();
                 current = restarted.Task; // residents cut off by the kill wait for the new process
                 dying.Kill();
-                restarted.SetResult(await StartAsync());
+                try { restarted.SetResult(await StartAsync()); }
+                catch (Exception e) { restarted.SetException(e); throw; } // residents waiting for it end too
             }
 
             await current;
@@ -176,6 +177,7 @@ public sealed class AppKilledTest(ITestOutputHelper output)
         }
         finally
         {
+            stop.Cancel();
             lock (started) foreach (var app in started) app.Dispose();
             azurite.Dispose();
             try { Directory.Delete(location, recursive: true); } catch (IOException) { }
