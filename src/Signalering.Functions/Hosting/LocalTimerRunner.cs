@@ -3,13 +3,18 @@ using NCrontab;
 
 namespace Signalering.Functions.Hosting;
 
-/// <summary>Runs one timer function on its six-field NCRONTAB schedule (UTC, as on Flex Consumption) outside the Functions host.</summary>
-public sealed class LocalTimerRunner(FunctionDefinition function, IServiceProvider services, TimeProvider time, ILogger<LocalTimerRunner> log)
-    : BackgroundService
+/// <summary>
+/// Runs one timer function on its six-field NCRONTAB schedule (UTC, as on Flex Consumption) outside the Functions host.
+/// <c>Functions:Schedules:{name}</c> replaces a function's schedule in this composition only: a test that kills the app
+/// process cannot wait two minutes for the sweep that repairs what the kill left.
+/// </summary>
+public sealed class LocalTimerRunner(FunctionDefinition function, IServiceProvider services, IConfiguration configuration, TimeProvider time,
+    ILogger<LocalTimerRunner> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var schedule = CrontabSchedule.Parse(function.Schedule!, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var cron = configuration[$"Functions:Schedules:{function.Name}"] ?? function.Schedule!;
+        var schedule = CrontabSchedule.Parse(cron, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();

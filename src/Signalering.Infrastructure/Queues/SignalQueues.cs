@@ -18,6 +18,8 @@ public sealed record SignalWorkMessage(string TrackingCode, string? TraceParent 
 public sealed class SignalQueues(StorageClients clients)
 {
     private readonly ConcurrentDictionary<string, Task<QueueClient>> _queues = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _scanGates = new();
+    private readonly ConcurrentDictionary<string, QueueScan> _lastScans = new();
 
     /// <summary>Raised after a message was put on one of the app's queues, so a local listener can poll at once.</summary>
     public event Action<string>? Enqueued;
@@ -43,43 +45,72 @@ public sealed class SignalQueues(StorageClients clients)
     }
 
     /// <summary>
-    /// Whether an organisation's queue still holds the message with <paramref name="messageId"/>. Messages are read and
-    /// hidden for at most <paramref name="hideFor"/> while the queue is scanned (peeking shows only the first 32), then
-    /// made visible again at once; each read adds one to a message's dequeue count. Only asked after a worker died
-    /// between a send and its confirmation, so this slow scan is rare.
+    /// Whether an organisation's queue still holds the message with <paramref name="messageId"/>; null when the scan
+    /// could not see the whole queue (messages hidden by someone else: a scan that died with its process, the
+    /// organisation reading). Messages are read and hidden for at most <paramref name="hideFor"/> while the queue is
+    /// scanned (peeking shows only the first 32), then made visible again at once; each read adds one to a message's
+    /// dequeue count. Only asked after a worker died between a send and its confirmation, so this slow scan is rare.
+    /// One scan of a queue at a time per instance (a scan cannot see what another has hidden), and its answer serves
+    /// every question asked before it began: after a crash, each signal the dead worker left asks at once, and scanning
+    /// the queue once per signal would take minutes.
     /// </summary>
-    public async Task<bool> HoldsAsync(string queueName, string messageId, TimeSpan hideFor, CancellationToken ct)
+    public async Task<bool?> HoldsAsync(string queueName, string messageId, TimeSpan hideFor, CancellationToken ct)
     {
+        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
         var client = await GetAsync(queueName);
-        var seen = new List<(string Id, string PopReceipt)>();
-        var found = false;
+        var gate = _scanGates.GetOrAdd(queueName, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
-            while (!found)
+            if (!_lastScans.TryGetValue(queueName, out var last) || last.StartedAt < asked)
+                _lastScans[queueName] = last = await ScanAsync(client, hideFor, ct);
+            return last.MessageIds.Contains(messageId) ? true : last.Whole ? false : null;
+        }
+        finally { gate.Release(); }
+    }
+
+    private sealed record QueueScan(long StartedAt, HashSet<string> MessageIds, bool Whole);
+
+    /// <summary>The <c>messageId</c> of every message on the queue, each read once and shown again after.</summary>
+    private static async Task<QueueScan> ScanAsync(QueueClient client, TimeSpan hideFor, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(); // queue message id → its latest pop receipt, to show it again
+        bool whole;
+        try
+        {
+            var roundAgain = false;
+            while (!roundAgain)
             {
                 var batch = (await client.ReceiveMessagesAsync(32, hideFor, ct)).Value;
                 if (batch.Length == 0) break;
                 foreach (var m in batch)
                 {
-                    seen.Add((m.MessageId, m.PopReceipt));
+                    // A scan slower than hideFor meets the first messages again: the whole queue has been seen.
+                    roundAgain |= !seen.TryAdd(m.MessageId, m.PopReceipt);
+                    seen[m.MessageId] = m.PopReceipt;
                     try
                     {
                         using var json = JsonDocument.Parse(m.Body.ToString());
-                        found |= json.RootElement.TryGetProperty("messageId", out var id) && id.GetString() == messageId;
+                        if (json.RootElement.TryGetProperty("messageId", out var id) && id.GetString() is { } value) ids.Add(value);
                     }
                     catch (JsonException) { } // not ours to judge
                 }
             }
+            // The count includes hidden messages. What this scan hides no one else can delete, and a message sent
+            // after its last read only makes the count larger: fewer seen than counted means some were hidden from it.
+            whole = seen.Count >= (await client.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
         }
         finally
         {
-            foreach (var (id, receipt) in seen)
+            await Parallel.ForEachAsync(seen, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (m, _) =>
             {
-                try { await client.UpdateMessageAsync(id, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None); }
+                try { await client.UpdateMessageAsync(m.Key, m.Value, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None); }
                 catch (Azure.RequestFailedException) { } // deleted meanwhile, or it shows again when hideFor ends
-            }
+            });
         }
-        return found;
+        return new QueueScan(started, ids, whole);
     }
 
     /// <summary>Tells local listeners that <paramref name="queue"/> has new messages put there by other means.</summary>

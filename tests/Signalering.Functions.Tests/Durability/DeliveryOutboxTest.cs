@@ -84,22 +84,8 @@ public sealed class DeliveryOutboxTest
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var sent = false;
-        // The message goes out; every table write after it fails, so the confirmation is never recorded.
-        var fault = new FaultPolicy(m =>
-        {
-            if (Deliveries.IsOrganisationSend(m)) { sent = true; return false; }
-            return sent && (Deliveries.IsTransaction(m) || Deliveries.IsSignalRowWrite(m));
-        });
-        string code;
-        using (var dying = new SignaleringApp { Prefix = prefix, Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake())
-        {
-            // Another signal's message is first on the queue, so the one looked for is not simply the first.
-            await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying, text: "De verwarming in blok A is kapot"));
-            (sent, fault.Failing) = (false, true);
-            code = await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying));
-            Assert.True(sent);
-        } // the process ends: what it remembered about the send is gone
+        // Another signal's message is first on the queue, so the one looked for is not simply the first.
+        var code = (await SubmitToAProcessThatDiesAfterEachSendAsync(prefix, clock, 1, healthyFirst: true)).Single();
 
         using var restarted = new SignaleringApp { Prefix = prefix, Clock = clock }.RoutingAtIntake();
         Assert.True(await restarted.HasRouteMarkerAsync(code));
@@ -107,6 +93,55 @@ public sealed class DeliveryOutboxTest
         var messages = await restarted.PeekAllAsync(Deliveries.Organisation);
         Assert.Equal(1, messages.CountFor(code));
         Assert.Equal(2, messages.Count);
+    }
+
+    [Fact]
+    public async Task Deliver_ProcessDiesAfterSendingSeveralSignals_TheirParallelRedrivesSendNoSecondMessage()
+    {
+        // Each redrive looks for its message by reading the queue, which hides what it reads: run at once, they used
+        // to hide each other's messages and send them again (found by AppKilledTest).
+        const int Signals = 5;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var codes = await SubmitToAProcessThatDiesAfterEachSendAsync(prefix, clock, Signals);
+
+        using var restarted = new SignaleringApp { Prefix = prefix, Clock = clock }.RoutingAtIntake();
+        clock.Advance(TimeSpan.FromMinutes(3));
+        (await restarted.InvokeTimerAsync("SweepSignals")).EnsureSucceeded();
+        var work = (await restarted.Queue(QueueNames.Intake).ReceiveMessagesAsync(32)).Value;
+        Assert.Equal(Signals, work.Length);
+        foreach (var run in await Task.WhenAll(work.Select(m => restarted.InvokeQueueFunctionAsync("ProcessSignal", m.Body.ToString()))))
+            run.EnsureSucceeded();
+
+        var messages = await restarted.PeekAllAsync(Deliveries.Organisation);
+        Assert.All(codes, code => Assert.Equal(1, messages.CountFor(code)));
+        foreach (var code in codes) Assert.False(await restarted.HasRouteMarkerAsync(code));
+    }
+
+    /// <summary>
+    /// Submits <paramref name="count"/> signals to an app that sends each one's organisation message and then fails
+    /// every table write, so no confirmation is recorded; then the app ends, and with it what it remembered about the
+    /// sends: as a process that died between each send and its confirmation. Returns their tracking codes.
+    /// </summary>
+    private static async Task<List<string>> SubmitToAProcessThatDiesAfterEachSendAsync(string prefix, FakeTimeProvider clock, int count,
+        bool healthyFirst = false)
+    {
+        var sent = false;
+        var fault = new FaultPolicy(m =>
+        {
+            if (Deliveries.IsOrganisationSend(m)) { sent = true; return false; }
+            return sent && (Deliveries.IsTransaction(m) || Deliveries.IsSignalRowWrite(m));
+        });
+        using var dying = new SignaleringApp { Prefix = prefix, Clock = clock, ExtraServices = s => s.AddSingleton<HttpPipelinePolicy>(fault) }.RoutingAtIntake();
+        if (healthyFirst) await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying, text: "De verwarming in blok A is kapot"));
+        var codes = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            (sent, fault.Failing) = (false, true);
+            codes.Add(await dying.CreateClient().SubmitAcceptedAsync(Intakes.Body(dying, text: $"Melding {i}: het raam sluit niet")));
+            Assert.True(sent);
+        }
+        return codes;
     }
 
     /// <summary>The delivery lease runs out: the sweep re-drives the signal once, and its delivery clears the marker.</summary>

@@ -75,7 +75,7 @@ public sealed class SignaleringApp : WebApplicationFactory<Program>
 
     public QueueClient RawQueue(string name) => new(Azurite.Shared.ConnectionString, Prefix + name);
 
-    public TableClient Table(string name) => new(Azurite.Shared.ConnectionString, Prefix + name);
+    public TableClient Table(string name) => new(ConnectionString ?? Azurite.Shared.ConnectionString, Prefix + name);
 
     /// <summary>Runs a queue function on one message, as the worker would: an instance of its class, the message text.</summary>
     public Task<FunctionRun> InvokeQueueFunctionAsync(string function, string message) => RunAsync(function, message);

@@ -108,10 +108,19 @@ public sealed class SignalProcessor(
         }
         var now = time.GetUtcNow();
         if (stored.DeliveryLeaseUntil > now) return Delivery.Busy;
-        if (!await signals.TryClaimDeliveryAsync(stored, now + options.Value.DeliveryLease, ct)) return Delivery.Changed;
+        var claimedUntil = now + options.Value.DeliveryLease;
+        if (!await signals.TryClaimDeliveryAsync(stored, claimedUntil, ct)) return Delivery.Changed;
         // A lease that ran out without being released or confirmed: its worker died, maybe after a send it could not record.
         var holderDied = stored.DeliveryLeaseUntil > DateTimeOffset.UnixEpoch;
-        await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied);
+        try
+        {
+            await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied ? claimedUntil : null);
+        }
+        catch (DeliveryDeferredException)
+        {
+            log.LogInformation("Whether {Code} was sent before its worker died cannot be told yet; the sweep asks again after the claim", code.ToString());
+            return Delivery.Busy;
+        }
         return Delivery.Done;
     }
 
@@ -119,16 +128,19 @@ public sealed class SignalProcessor(
     /// Sends what the claimed signal still owes, then confirms it. A failure releases the claim and keeps what was
     /// sent, so the next attempt starts at once and sends only the rest.
     /// </summary>
-    /// <param name="holderDied">A previous worker's claim ran out unreleased: before sending to an organisation, look
-    /// whether its queue holds the message already (sent, but the worker died before recording it).</param>
-    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct, bool holderDied = false)
+    /// <param name="holderDiedClaimedUntil">Set when a previous worker's claim ran out unreleased, to the end of this
+    /// worker's claim: before sending to an organisation, look whether its queue holds the message already (sent, but
+    /// the worker died before recording it), and send only while the claim is still well ours.</param>
+    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct, DateTimeOffset? holderDiedClaimedUntil = null)
     {
         var sent = new HashSet<string>(alreadySent, StringComparer.Ordinal);
         try
         {
-            await NotifyAsync(signal, ct, sent: sent, lookFirst: holderDied);
+            await NotifyAsync(signal, ct, sent: sent, lookFirstClaimedUntil: holderDiedClaimedUntil);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        // Deferred, the claim is left to run out: given back, a retry would find the queue still partly hidden, and a
+        // claim that ran out while scanning may be another worker's now.
+        catch (Exception e) when (e is not DeliveryDeferredException && (e is not OperationCanceledException || !ct.IsCancellationRequested))
         {
             health.DeliveryFailed(time.GetUtcNow());
             try { await signals.ReleaseDeliveryAsync(signal.Code, sent, CancellationToken.None); }
@@ -198,7 +210,7 @@ public sealed class SignalProcessor(
     /// the delivery; without it a webhook job is a courtesy that never fails the message.
     /// </summary>
     public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null,
-        ISet<string>? sent = null, bool lookFirst = false)
+        ISet<string>? sent = null, DateTimeOffset? lookFirstClaimedUntil = null)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
@@ -227,8 +239,19 @@ public sealed class SignalProcessor(
             }
             if (!sent.Contains(orgId))
             {
-                if (lookFirst && await queues.HoldsAsync(queueName, messageId, options.Value.DeliveryLease, ct))
-                    log.LogInformation("The message of {Code} for {Organisation} was on its queue already; not sent again", signal.Code.ToString(), orgId);
+                if (lookFirstClaimedUntil is { } claimedUntil)
+                {
+                    var holds = await queues.HoldsAsync(queueName, messageId, options.Value.DeliveryLease, ct);
+                    if (holds == true)
+                        log.LogInformation("The message of {Code} for {Organisation} was on its queue already; not sent again", signal.Code.ToString(), orgId);
+                    // Part of the queue was hidden (a scan that died with its process hides messages for a lease): ask
+                    // again later. Not for ever: a reader that keeps messages hidden must not keep the signal from it.
+                    else if (holds is null && time.GetUtcNow() - routedAt < options.Value.DeliveryLease * 10) throw new DeliveryDeferredException(signal.Code);
+                    // The scan waits for others on the same queue: near the end of the claim, another worker may claim,
+                    // scan before this send lands, and send too.
+                    else if (claimedUntil - time.GetUtcNow() < options.Value.DeliveryLease / 4) throw new DeliveryDeferredException(signal.Code);
+                    else await queues.SendToOrganisationAsync(queueName, message, ct);
+                }
                 else await queues.SendToOrganisationAsync(queueName, message, ct);
                 sent.Add(orgId);
             }
@@ -242,3 +265,9 @@ public sealed class SignalProcessor(
 }
 
 public sealed class SignalNotFoundException(TrackingCode code) : Exception($"Signal {code} does not exist.");
+
+/// <summary>
+/// Whether a dead worker sent the signal's message cannot be told yet (its queue was partly hidden, or looking took
+/// most of the claim): nothing is sent, the claim runs out, and the sweep asks again.
+/// </summary>
+internal sealed class DeliveryDeferredException(TrackingCode code) : Exception($"Whether {code} was sent before its worker died cannot be told yet.");
