@@ -265,12 +265,22 @@ public sealed partial class SignalTable(TableClient table)
     }
 
     /// <summary>Notes that the sweep re-enqueued work for a marker, so it waits before doing so again.</summary>
-    public Task TouchTodoAsync(TodoMarker marker, DateTimeOffset now, CancellationToken ct) =>
-        table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(marker.Code), SignalKeys.Todo(marker.Kind, marker.Code))
+    /// <summary>
+    /// Records that the sweep queued the marker's work again. A marker that is gone meanwhile (the work was done between
+    /// the sweep's listing and this call) is left gone: a merge never recreates it, and the rest of the sweep goes on.
+    /// </summary>
+    public async Task TouchTodoAsync(TodoMarker marker, DateTimeOffset now, CancellationToken ct)
+    {
+        try
         {
-            ["LastEnqueuedAt"] = now,
-            ["Attempts"] = marker.Attempts + 1,
-        }, ETag.All, TableUpdateMode.Merge, ct);
+            await table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(marker.Code), SignalKeys.Todo(marker.Kind, marker.Code))
+            {
+                ["LastEnqueuedAt"] = now,
+                ["Attempts"] = marker.Attempts + 1,
+            }, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404) { }
+    }
 
     public async Task DeleteTodoAsync(string kind, TrackingCode code, CancellationToken ct)
     {

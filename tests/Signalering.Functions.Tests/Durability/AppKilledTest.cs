@@ -146,8 +146,8 @@ public sealed class AppKilledTest(ITestOutputHelper output)
             var settled = await Eventually.Async(async () =>
             {
                 owed.Clear();
-                await foreach (var marker in storage.Signals.ListTodosAsync(CancellationToken.None))
-                    if (marker.Kind == TodoKinds.Route) owed.Add(marker);
+                await foreach (var marker in storage.Signals.ListTodosAsync([TodoKinds.Route], CancellationToken.None))
+                    owed.Add(marker);
                 return owed.Count == 0;
             }, timeoutSeconds: 30);
             Phase("every route marker gone");
