@@ -22,18 +22,24 @@ public sealed partial class SignalTable
     /// Claims the delivery of a signal read as <paramref name="stored"/> until <paramref name="leaseUntil"/>.
     /// False when the signal changed since it was read (another worker claimed it, or anyone saved it): read again.
     /// </summary>
-    public async Task<bool> TryClaimDeliveryAsync(StoredSignal stored, DateTimeOffset leaseUntil, CancellationToken ct)
+    public async Task<ETag?> TryClaimDeliveryAsync(StoredSignal stored, DateTimeOffset leaseUntil, CancellationToken ct) =>
+        await TryClaimDeliveryAsync(stored.Signal.Code, stored.ETag, leaseUntil, ct);
+
+    /// <summary>
+    /// Claims (or extends a claim on) a signal's delivery if its row is still as read with <paramref name="etag"/>:
+    /// the new ETag when it was, null when another worker claimed it or anything else changed it meanwhile.
+    /// </summary>
+    public async Task<ETag?> TryClaimDeliveryAsync(TrackingCode code, ETag etag, DateTimeOffset leaseUntil, CancellationToken ct)
     {
-        var code = stored.Signal.Code;
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { [DeliveryLeaseProperty] = leaseUntil },
-                stored.ETag, TableUpdateMode.Merge, ct);
-            return true;
+            var response = await table.UpdateEntityAsync(new TableEntity(SignalKeys.Partition(code), SignalKeys.Signal(code)) { [DeliveryLeaseProperty] = leaseUntil },
+                etag, TableUpdateMode.Merge, ct);
+            return response.Headers.ETag;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            return false;
+            return null;
         }
     }
 

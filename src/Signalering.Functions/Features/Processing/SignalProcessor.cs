@@ -108,13 +108,20 @@ public sealed class SignalProcessor(
         }
         var now = time.GetUtcNow();
         if (stored.DeliveryLeaseUntil > now) return Delivery.Busy;
-        var claimedUntil = now + options.Value.DeliveryLease;
-        if (!await signals.TryClaimDeliveryAsync(stored, claimedUntil, ct)) return Delivery.Changed;
+        if (await signals.TryClaimDeliveryAsync(stored, now + options.Value.DeliveryLease, ct) is not { } claim) return Delivery.Changed;
         // A lease that ran out without being released or confirmed: its worker died, maybe after a send it could not record.
         var holderDied = stored.DeliveryLeaseUntil > DateTimeOffset.UnixEpoch;
+        // Looking at the queue may take longer than the claim: before sending, the claim is extended on the ETag of our
+        // own last claim, which fails if another worker claimed meanwhile (it looks, and sends, instead).
+        DeadHolder? deadHolder = holderDied ? new(stored.DeliveryLeaseUntil.GetValueOrDefault(), async c =>
+        {
+            if (await signals.TryClaimDeliveryAsync(code, claim, time.GetUtcNow() + options.Value.DeliveryLease, c) is not { } extended) return false;
+            claim = extended;
+            return true;
+        }) : null;
         try
         {
-            await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, holderDied ? claimedUntil : null);
+            await DeliverClaimedAsync(stored.Signal, stored.DeliveredTargets ?? [], ct, deadHolder);
         }
         catch (DeliveryDeferredException)
         {
@@ -128,15 +135,15 @@ public sealed class SignalProcessor(
     /// Sends what the claimed signal still owes, then confirms it. A failure releases the claim and keeps what was
     /// sent, so the next attempt starts at once and sends only the rest.
     /// </summary>
-    /// <param name="holderDiedClaimedUntil">Set when a previous worker's claim ran out unreleased, to the end of this
-    /// worker's claim: before sending to an organisation, look whether its queue holds the message already (sent, but
-    /// the worker died before recording it), and send only while the claim is still well ours.</param>
-    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct, DateTimeOffset? holderDiedClaimedUntil = null)
+    /// <param name="deadHolder">Set when a previous worker's claim ran out unreleased: before sending to an organisation,
+    /// look whether its queue holds the message already (sent, but the worker died before recording it), and send only
+    /// once the claim is extended.</param>
+    public async Task DeliverClaimedAsync(Signal signal, IReadOnlyList<string> alreadySent, CancellationToken ct, DeadHolder? deadHolder = null)
     {
         var sent = new HashSet<string>(alreadySent, StringComparer.Ordinal);
         try
         {
-            await NotifyAsync(signal, ct, sent: sent, lookFirstClaimedUntil: holderDiedClaimedUntil);
+            await NotifyAsync(signal, ct, sent: sent, deadHolder: deadHolder);
         }
         // Deferred, the claim is left to run out: given back, a retry would find the queue still partly hidden, and a
         // claim that ran out while scanning may be another worker's now.
@@ -210,7 +217,7 @@ public sealed class SignalProcessor(
     /// the delivery; without it a webhook job is a courtesy that never fails the message.
     /// </summary>
     public async Task NotifyAsync(Signal signal, CancellationToken ct, string eventName = "routed", IReadOnlyList<string>? copiesTo = null,
-        ISet<string>? sent = null, DateTimeOffset? lookFirstClaimedUntil = null)
+        ISet<string>? sent = null, DeadHolder? deadHolder = null)
     {
         var set = await reference.GetAsync(ct);
         var routedAt = signal.RoutedAt ?? time.GetUtcNow();
@@ -239,17 +246,17 @@ public sealed class SignalProcessor(
             }
             if (!sent.Contains(orgId))
             {
-                if (lookFirstClaimedUntil is { } claimedUntil)
+                if (deadHolder is not null)
                 {
                     var holds = await queues.HoldsAsync(queueName, messageId, options.Value.DeliveryLease, ct);
                     if (holds == true)
                         log.LogInformation("The message of {Code} for {Organisation} was on its queue already; not sent again", signal.Code.ToString(), orgId);
-                    // Part of the queue was hidden (a scan that died with its process hides messages for a lease): ask
-                    // again later. Not for ever: a reader that keeps messages hidden must not keep the signal from it.
-                    else if (holds is null && time.GetUtcNow() - routedAt < options.Value.DeliveryLease * 10) throw new DeliveryDeferredException(signal.Code);
-                    // The scan waits for others on the same queue: near the end of the claim, another worker may claim,
-                    // scan before this send lands, and send too.
-                    else if (claimedUntil - time.GetUtcNow() < options.Value.DeliveryLease / 4) throw new DeliveryDeferredException(signal.Code);
+                    // Part of the queue was hidden: a scan that died with its process hides what it read for one lease,
+                    // so until then ask again later. After that what is hidden is a reader's (the organisation's own),
+                    // and the same message id lets it drop a second copy.
+                    else if (holds is null && time.GetUtcNow() < deadHolder.LeaseEnded + options.Value.DeliveryLease * 2) throw new DeliveryDeferredException(signal.Code);
+                    // Another worker claimed while this one looked: it looks, and sends, instead.
+                    else if (!await deadHolder.ExtendClaimAsync(ct)) throw new DeliveryDeferredException(signal.Code);
                     else await queues.SendToOrganisationAsync(queueName, message, ct);
                 }
                 else await queues.SendToOrganisationAsync(queueName, message, ct);
@@ -270,4 +277,10 @@ public sealed class SignalNotFoundException(TrackingCode code) : Exception($"Sig
 /// Whether a dead worker sent the signal's message cannot be told yet (its queue was partly hidden, or looking took
 /// most of the claim): nothing is sent, the claim runs out, and the sweep asks again.
 /// </summary>
+/// <summary>
+/// A delivery taken over from a worker that died holding its claim: when that claim ended, and how to extend this
+/// worker's own claim before a send (false: another worker claimed it meanwhile).
+/// </summary>
+public sealed record DeadHolder(DateTimeOffset LeaseEnded, Func<CancellationToken, Task<bool>> ExtendClaimAsync);
+
 internal sealed class DeliveryDeferredException(TrackingCode code) : Exception($"Whether {code} was sent before its worker died cannot be told yet.");
