@@ -97,6 +97,7 @@ public sealed class SignalFlaggerTest
         { "so", "waxay rabaan in gabadha loo gudo fasaxa", FlagKinds.ChildSafety },
         { "en", "an old man wants to marry a 13 year old girl from our camp", FlagKinds.ChildSafety },
         { "pl", "kierownik mowi do dziewczyn jestes bardzo ladna i dotyka ramienia", FlagKinds.StaffAbuse },
+        { "en", "my friend said you will not see me again and left", FlagKinds.Suicide },
     };
 
     [Theory]
@@ -149,6 +150,7 @@ public sealed class SignalFlaggerTest
         { "en", "the caretaker came into our room with his own key to fix the heater" },
         { "en", "the cleaner cleans our room when we are not there" },
         { "en", "the coordinator says next week more hours, the wage is 14 euro" },
+        { "ru", "в коридоре сигаретный дым, кто-то опять курит" },
     };
 
     [Theory]
