@@ -4,6 +4,7 @@ using Signalering.Domain.Tests.Flagging;
 // Scores data/flagging/*.json on the corpus, reading both from disk so that a lexicon change needs no rebuild.
 //   dotnet run --project tools/FlagCorpus -- [--split tune|heldout] [--lang xx] [--misses] [--explain "text"]
 // --misses lists each wrong line with the literals that matched; never use it on the held-out split while tuning.
+// --dump prints every line's label and flags, to count what a lexicon change moves between two runs.
 // --time prints how long one Flag call takes on the split's texts (it runs on every submit, so it must stay fast).
 var root = FindRoot();
 var split = Arg("--split") ?? FlagCorpus.Tune;
@@ -28,6 +29,12 @@ if (args.Contains("--time"))
     for (var round = 0; round < Rounds; round++)
         foreach (var line in lines) flagger.Flag(line.Text, line.Language);
     Console.WriteLine($"{clock.Elapsed.TotalMicroseconds / (Rounds * lines.Count):0} µs per text over {lines.Count} texts");
+    return 0;
+}
+if (args.Contains("--dump"))
+{
+    foreach (var line in lines)
+        Console.WriteLine($"{line.Language}.tsv:{line.LineNumber}\t{(line.Emergency ? "E" : "")}{(line.Sensitive ? "S" : "")}{(line.Ordinary ? "-" : "")}\t{flagger.Flag(line.Text, line.Language).Flags}\t{string.Join(",", line.Tags.Order())}");
     return 0;
 }
 Console.WriteLine(FlagCorpus.Header(split));

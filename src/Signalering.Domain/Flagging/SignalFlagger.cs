@@ -24,7 +24,7 @@ public sealed class SignalFlagger
     public static SignalFlagger Default => LazyDefault.Value;
 
     // Literals by their first two characters (a one-character literal under its character and '\0'): with some
-    // 25,000 literals, the first character alone leaves hundreds to compare at every word start.
+    // 29,500 literals, the first character alone leaves hundreds to compare at every word start.
     private readonly Dictionary<(char, char), Literal[]> _literalsByStart;
     private readonly Dictionary<char, Literal[]> _exclusionsByFirstChar;
     private readonly Dictionary<char, Literal[]> _negationsByFirstChar;

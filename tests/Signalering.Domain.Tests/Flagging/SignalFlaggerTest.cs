@@ -78,6 +78,26 @@ public sealed class SignalFlaggerTest
         { "en", "my son has a high fever and is breathing badly", FlagKinds.Medical },
         { "so", "tarjumaan wuxuu igu yiri hadaad ii fiicnaato", FlagKinds.StaffAbuse },
         { "ti", "ቆልዓይ ረስኒ ኣለዎ ኣይትንፈስን", FlagKinds.Medical },
+        // Round 6: the classes set E missed, in sentences of their own (not the corpus's).
+        { "en", "my roommate gave away all his things and wrote a goodbye letter", FlagKinds.Suicide },
+        { "nl", "mijn buurman heeft al zijn spullen weggegeven en zegt morgen ben ik er niet meer", FlagKinds.Suicide },
+        { "tr", "kardeşim herkesten helallik istedi ve köprüye gitti", FlagKinds.Suicide },
+        { "en", "my little boy drank bleach from under the sink", FlagKinds.Medical },
+        { "pl", "kolega wypil pol butelki wodki i garsc tabletek, nie da sie go obudzic", FlagKinds.Medical },
+        { "nl", "een kind is in het kanaal gevallen", FlagKinds.Medical },
+        { "ru", "ребенка ошпарили кипятком, кожа слезает", FlagKinds.Medical },
+        { "en", "the security locked a woman in the office and she is screaming", FlagKinds.Violence },
+        { "en", "the security locked a woman in the office and she is screaming", FlagKinds.StaffAbuse },
+        { "fa", "نگهبان به زور یه دختر رو گرفته و جیغ میزنه", FlagKinds.Violence },
+        { "fa", "نگهبان به زور یه دختر رو گرفته و جیغ میزنه", FlagKinds.StaffAbuse },
+        { "en", "the cleaner is filming the girls in the shower with his phone", FlagKinds.Sexual },
+        { "nl", "de beheerder komt met zijn eigen sleutel binnen als wij er niet zijn", FlagKinds.StaffAbuse },
+        { "en", "the coordinator says come to my house alone and I will help with your papers", FlagKinds.StaffAbuse },
+        { "ro", "seful nu ne plateste de o luna si zice ca ne trimite acasa", FlagKinds.StaffAbuse },
+        { "so", "waxay rabaan in gabadha loo gudo fasaxa", FlagKinds.ChildSafety },
+        { "en", "an old man wants to marry a 13 year old girl from our camp", FlagKinds.ChildSafety },
+        { "pl", "kierownik mowi do dziewczyn jestes bardzo ladna i dotyka ramienia", FlagKinds.StaffAbuse },
+        { "en", "my friend said you will not see me again and left", FlagKinds.Suicide },
     };
 
     [Theory]
@@ -121,6 +141,16 @@ public sealed class SignalFlaggerTest
         { "en", "my son lost his bus card, how do I get a new one" },
         { "en", "at night the women's shower has no hot water, the caretaker knows" },
         { "en", "the gas stove in the kitchen does not work, there is a smell of food" },
+        // Round 6: festival fires, fuses, toy guns and blood tests; a key or an absence alone is no intrusion.
+        { "en", "can we make a fire in the yard for Newroz like every year" },
+        { "tr", "nevruz ateşi için bahçede ateş yakabilir miyiz" },
+        { "en", "the fuse burnt and there is no light in the kitchen" },
+        { "ru", "у меня завтра анализ крови, надо ли не есть" },
+        { "pl", "dzieci bawia sie plastikowymi pistoletami na korytarzu" },
+        { "en", "the caretaker came into our room with his own key to fix the heater" },
+        { "en", "the cleaner cleans our room when we are not there" },
+        { "en", "the coordinator says next week more hours, the wage is 14 euro" },
+        { "ru", "в коридоре сигаретный дым, кто-то опять курит" },
     };
 
     [Theory]
