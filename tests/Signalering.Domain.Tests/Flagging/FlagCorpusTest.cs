@@ -18,10 +18,10 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
     public const double RecallFloor = 0.95;
     public const double FalseAlarmCeiling = 0.10;
     // Held-out floors, overall (30 lines a language are too few for a per-language floor): a little under what the
-    // lexicon measured on messages it was never tuned on (round 5 on set E, docs/flagging.md), so that a change that loses ground fails.
-    public const double HeldOutEmergencyRecallFloor = 0.75;
-    public const double HeldOutSensitiveRecallFloor = 0.68;
-    public const double HeldOutFalseAlarmCeiling = 0.09;
+    // lexicon measured on messages it was never tuned on (round 6 on set F, docs/flagging.md), so that a change that loses ground fails.
+    public const double HeldOutEmergencyRecallFloor = 0.79;
+    public const double HeldOutSensitiveRecallFloor = 0.70;
+    public const double HeldOutFalseAlarmCeiling = 0.07;
 
     private static readonly SignalFlagger Flagger = SignalFlagger.Default;
 
