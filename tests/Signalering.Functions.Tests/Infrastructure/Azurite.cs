@@ -6,7 +6,7 @@ namespace Signalering.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// One Azurite per test run, from the repository's pinned npm package, in memory, on free ports; stopped when the
-/// test process ends. Tests keep apart by a per-test storage prefix. A test that stops storage starts its own
+/// test process ends, also when it is killed (Azurite exits when its stdin, held by this process, closes). Tests keep apart by a per-test storage prefix. A test that stops storage starts its own
 /// (<see cref="OnDisk"/>).
 /// </summary>
 public sealed class Azurite : IDisposable
@@ -62,6 +62,7 @@ public sealed class Azurite : IDisposable
         {
             ArgumentList =
             {
+                "--require", Path.Combine(root, "tests", "Signalering.Functions.Tests", "Infrastructure", "exit-with-parent.cjs"),
                 entry, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
@@ -69,6 +70,7 @@ public sealed class Azurite : IDisposable
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // held open for Azurite's life: see exit-with-parent.cjs
             UseShellExecute = false,
         };
         if (_location is null) psi.ArgumentList.Add("--inMemoryPersistence");
