@@ -29,6 +29,7 @@ public sealed class SignalSweeper(
         var now = time.GetUtcNow();
         int routes = 0, translations = 0;
         TimeSpan? oldestRoute = null;
+        // Translation markers are listed only while a translator is configured: without one they wait, unread.
         string[] kinds = translator.IsConfigured ? [TodoKinds.Route, TodoKinds.Translate] : [TodoKinds.Route];
         await foreach (var marker in signals.ListTodosAsync(kinds, ct))
         {
@@ -41,7 +42,7 @@ public sealed class SignalSweeper(
                     await signals.TouchTodoAsync(marker, now, ct);
                     routes++;
                     break;
-                case TodoKinds.Translate when translator.IsConfigured && now - last >= TranslationPause(marker.Attempts):
+                case TodoKinds.Translate when now - last >= TranslationPause(marker.Attempts):
                     await queues.EnqueueTranslationAsync(marker.Code, ct);
                     await signals.TouchTodoAsync(marker, now, ct);
                     translations++;
