@@ -2,7 +2,9 @@ using Signalering.Domain.Flagging;
 using Signalering.Domain.Tests.Flagging;
 
 // Scores data/flagging/*.json on the corpus, reading both from disk so that a lexicon change needs no rebuild.
-//   dotnet run --project tools/FlagCorpus -- [--split tune|heldout] [--lang xx] [--misses] [--explain "text"]
+//   dotnet run --project tools/FlagCorpus -- [--split tune|heldout] [--lang xx] [--misses] [--explain "text"] [--no-model]
+//   dotnet run --project tools/FlagCorpus -- --train       retrains data/flagging/model.bin (ADR 0010)
+//   dotnet run --project tools/FlagCorpus -- --validate    sweeps the model's thresholds on a validation part
 // --misses lists each wrong line with the literals that matched; never use it on the held-out split while tuning.
 // --dump prints every line's label and flags, to count what a lexicon change moves between two runs.
 // --time prints how long one Flag call takes on the split's texts (it runs on every submit, so it must stay fast).
@@ -10,16 +12,79 @@ var root = FindRoot();
 var split = Arg("--split") ?? FlagCorpus.Tune;
 var language = Arg("--lang");
 var lexicon = FlagLexicon.LoadFolder(Path.Combine(root, "data", "flagging"));
-var flagger = new SignalFlagger(lexicon);
+var modelFile = Path.Combine(root, "data", "flagging", "model.bin");
+var corpusFolder = Path.Combine(root, "tests", "Signalering.Domain.Tests", "Flagging", "Corpus");
+var lexiconOnly = new SignalFlagger(lexicon);
+
+if (args.Contains("--train"))
+{
+    // The model learns from tune, dev and everyday, never from a held-out split (ADR 0010); it reads the lexicon's groups, so
+    // it is retrained whenever the lexicon or the corpus changes (FlagModelTest fails until it is).
+    var model = FlagModelTraining.Train(lexiconOnly, corpusFolder);
+    using (var file = File.Create(modelFile)) model.Save(file);
+    Console.WriteLine($"wrote {modelFile} ({new FileInfo(modelFile).Length:N0} bytes)");
+    return 0;
+}
+if (args.Contains("--validate"))
+{
+    // Chooses the model's thresholds without the held-out splits: trains on all it learns from but dev part 6 (set F)
+    // and the last 20 lines of each everyday file, scores those, and lists the thresholds with the most recall within
+    // the ceilings (0.10 false alarms on set F's ordinary lines, --everyday-cap on everyday lines).
+    var everydayCap = double.Parse(Arg("--everyday-cap") ?? "0.03", System.Globalization.CultureInfo.InvariantCulture);
+    bool IsValidation(CorpusLine l) => l.Split == FlagCorpus.Everyday ? l.LineNumber > 41 : l.Split == FlagCorpus.Dev && l.LineNumber > DevPart6Start(l.Language);
+    var learnable = FlagModelTraining.Splits.SelectMany(s => FlagCorpus.LoadFrom(corpusFolder, s)).ToList();
+    var trained = FlagModelTraining.Train(lexiconOnly, learnable.Where(l => !IsValidation(l)));
+    var scored = learnable.Where(IsValidation).Select(l => (Line: l, Kinds: lexiconOnly.Flag(l.Text, l.Language).Kinds,
+        Long: SignalFlagger.LongEnoughForModel(l.Text), Scores: trained.Score(lexiconOnly.ModelFeatures(l.Text)))).ToList();
+    var candidates = new List<ModelThresholds?> { null, ModelThresholds.Default }; // the lexicon alone, the shipped ones
+    foreach (var veto in new[] { 0.0, 0.02, 0.05, 0.1 })
+        for (var e = 0.5; e < 0.991; e += 0.05)
+            for (var s = 0.2; s < 0.951; s += 0.05)
+                if (new ModelThresholds(veto, Math.Round(e, 2), Math.Round(s, 2)) is var t && !candidates.Contains(t)) candidates.Add(t);
+    var results = new List<(double Recall, string Row)>();
+    foreach (var t in candidates)
+    {
+        int ep = 0, eh = 0, sp = 0, sh = 0, traps = 0, trapsFlagged = 0, everyday = 0, everydayFlagged = 0, everydayEmergencies = 0;
+        foreach (var (line, lexiconKinds, isLong, (pe, ps)) in scored)
+        {
+            var kinds = new HashSet<string>(lexiconKinds);
+            if (isLong && t is not null) SignalFlagger.ApplyScores(kinds, pe, ps, t);
+            var flags = kinds.Aggregate(SignalFlags.None, (f, k) => f | FlagKinds.FlagOf(k));
+            if (line.Emergency) { ep++; if (flags.HasFlag(SignalFlags.Emergency)) eh++; }
+            if (line.Sensitive) { sp++; if (flags.HasFlag(SignalFlags.Sensitive)) sh++; }
+            if (line.Ordinary && line.Split == FlagCorpus.Dev) { traps++; if (flags != SignalFlags.None) trapsFlagged++; }
+            if (line.Split == FlagCorpus.Everyday)
+            {
+                everyday++;
+                if (flags != SignalFlags.None) everydayFlagged++;
+                if (flags.HasFlag(SignalFlags.Emergency)) everydayEmergencies++;
+            }
+        }
+        double falseAlarms = (double)trapsFlagged / traps, everydayFalseAlarms = (double)everydayFlagged / everyday;
+        var row = FormattableString.Invariant(
+            $"{(t is null ? "lexicon alone" : t == ModelThresholds.Default ? "shipped" : "")} {t}: recall {(double)eh / ep:0.00} / {(double)sh / sp:0.00}, false alarms {falseAlarms:0.00} (dev ordinary), {everydayFalseAlarms:0.00} (everyday; {everydayEmergencies}/{everyday} as emergencies)");
+        if (candidates.IndexOf(t) < 2) Console.WriteLine(row);
+        else if (falseAlarms <= 0.10 && everydayFalseAlarms <= everydayCap) results.Add(((double)eh / ep + (double)sh / sp, row));
+    }
+    foreach (var (_, row) in results.OrderByDescending(r => r.Recall).Take(15)) Console.WriteLine(row);
+    return 0;
+}
+// --no-model scores the lexicon alone, to see what the model adds.
+FlagModel? loaded = null;
+if (!args.Contains("--no-model") && File.Exists(modelFile))
+    using (var file = File.OpenRead(modelFile)) loaded = FlagModel.Load(file);
+var flagger = lexiconOnly.WithModel(loaded);
 
 if (Arg("--explain") is { } text)
 {
     var r = flagger.Flag(text, language ?? "en");
-    Console.WriteLine($"{r.Flags} [{string.Join(", ", r.Kinds)}] matched: {string.Join(", ", flagger.Explain(text))}");
+    var scores = loaded?.Score(lexiconOnly.ModelFeatures(text));
+    Console.WriteLine($"{r.Flags} [{string.Join(", ", r.Kinds)}] matched: {string.Join(", ", flagger.Explain(text))}"
+        + (scores is { } p ? $" model: emergency {p.Emergency:0.00}, sensitive {p.Sensitive:0.00}" : ""));
     return 0;
 }
 
-var lines = FlagCorpus.LoadFrom(Path.Combine(root, "tests", "Signalering.Domain.Tests", "Flagging", "Corpus"), split)
+var lines = FlagCorpus.LoadFrom(corpusFolder, split)
     .Where(l => language is null || l.Language == language).ToList();
 if (args.Contains("--time"))
 {
@@ -47,6 +112,17 @@ foreach (var group in lines.GroupBy(l => l.Language).OrderBy(g => g.Key, StringC
             Console.WriteLine($"   {line.Language}.tsv:{line.LineNumber} want {(line.Emergency ? "E" : "")}{(line.Sensitive ? "S" : "")}{(line.Ordinary ? "-" : "")} got {got.Flags}: {line.Text} | {line.Gloss} | matched {string.Join(", ", flagger.Explain(line.Text))}");
 }
 return 0;
+
+int DevPart6Start(string language)
+{
+    var number = 0;
+    foreach (var raw in File.ReadLines(Path.Combine(corpusFolder, FlagCorpus.Dev, language + ".tsv")))
+    {
+        number++;
+        if (raw.StartsWith("# dev, part 6", StringComparison.Ordinal)) return number;
+    }
+    return int.MaxValue;
+}
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

@@ -24,9 +24,19 @@ public static class FlagKinds
     /// </summary>
     public const string DomesticAbuse = "domestic-abuse";
 
-    public static readonly IReadOnlyList<string> Emergency = [Violence, Fire, Medical, Suicide, Danger];
-    public static readonly IReadOnlyList<string> Sensitive = [StaffAbuse, Sexual, ChildSafety, DomesticAbuse];
+    /// <summary>
+    /// The model (ADR 0010) is confident that the text is an emergency, or sensitive, where no lexicon term matched. It
+    /// names no kind of danger: it learned from whole messages, not from words a person listed.
+    /// </summary>
+    public const string LikelyEmergency = "likely-emergency";
+    /// <inheritdoc cref="LikelyEmergency"/>
+    public const string LikelySensitive = "likely-sensitive";
+
+    public static readonly IReadOnlyList<string> Emergency = [Violence, Fire, Medical, Suicide, Danger, LikelyEmergency];
+    public static readonly IReadOnlyList<string> Sensitive = [StaffAbuse, Sexual, ChildSafety, DomesticAbuse, LikelySensitive];
     public static readonly IReadOnlyList<string> All = [.. Emergency, .. Sensitive];
+    /// <summary>The kinds a lexicon lists words for: all but the model's.</summary>
+    public static readonly IReadOnlyList<string> Lexicon = [.. All.Except([LikelyEmergency, LikelySensitive])];
 
     /// <summary>The flag a kind implies; <see cref="SignalFlags.None"/> for a name that is not a kind.</summary>
     public static SignalFlags FlagOf(string kind) =>

@@ -18,9 +18,16 @@ public sealed class SignalFlagger
     /// <summary>How many words apart the parts of a near term ("@staff + @hurt") may be.</summary>
     public const int PartWindowWords = 12;
 
-    private static readonly Lazy<SignalFlagger> LazyDefault = new(() => new SignalFlagger(FlagLexicon.LoadEmbedded()));
+    /// <summary>
+    /// The model speaks only on texts of at least this many words. It learned from messages of a sentence or more (98%
+    /// of the corpus's flagged lines); on a word or two ("Wonen", "Hałas") its score is one n-gram's accident, and a
+    /// short cry for help ("brand!", "help") is the lexicon's to catch.
+    /// </summary>
+    public const int ModelMinWords = 5;
 
-    /// <summary>The flagger over the embedded lexicon, loaded on first use.</summary>
+    private static readonly Lazy<SignalFlagger> LazyDefault = new(() => new SignalFlagger(FlagLexicon.LoadEmbedded(), FlagModel.LoadEmbedded()));
+
+    /// <summary>The flagger over the embedded lexicon and model, loaded on first use.</summary>
     public static SignalFlagger Default => LazyDefault.Value;
 
     // Literals by their first two characters (a one-character literal under its character and '\0'): with some
@@ -39,9 +46,14 @@ public sealed class SignalFlagger
     private readonly int[] _literalWordCounts;         // literal id → how many words it spans
     private readonly string[] _kindNames;
     private readonly bool[] _kindIsEmergency;
+    private readonly string[][] _groupsByLiteral;      // literal id → the shared groups it belongs to, the model's features
+    private readonly FlagModel? _model;
+    private readonly ModelThresholds _thresholds = ModelThresholds.Default;
 
-    public SignalFlagger(FlagLexicon lexicon)
+    /// <param name="model">The statistical second opinion (ADR 0010); without it, the lexicon alone decides.</param>
+    public SignalFlagger(FlagLexicon lexicon, FlagModel? model = null)
     {
+        _model = model;
         ArgumentNullException.ThrowIfNull(lexicon);
         _kindNames = [.. FlagKinds.All];
         _kindIsEmergency = _kindNames.Select(k => FlagKinds.FlagOf(k) == SignalFlags.Emergency).ToArray();
@@ -138,7 +150,35 @@ public sealed class SignalFlagger
         _combinationsByAnchor = byAnchor.Select(l => l?.ToArray() ?? []).ToArray();
         _literalWordCounts = literals.Select(l => Math.Max(1, l.WordCount)).ToArray();
         _literalLabels = literals.Select(l => $"{languageCodes[l.Language]}:{l.Text}{(l.WholeWord ? "$" : "")}").ToArray();
+        var groupsByLiteral = new SortedSet<string>?[literals.Count];
+        foreach (var (group, ids) in groupIds)
+            foreach (var id in ids)
+                (groupsByLiteral[id] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(group);
+        _groupsByLiteral = groupsByLiteral.Select(g => g?.ToArray() ?? []).ToArray();
     }
+
+    /// <summary>The same flagger with another model (or none): the lexicon's index is shared, not rebuilt.</summary>
+    private SignalFlagger(SignalFlagger lexicon, FlagModel? model, ModelThresholds thresholds)
+    {
+        _thresholds = thresholds;
+        _literalsByStart = lexicon._literalsByStart;
+        _exclusionsByFirstChar = lexicon._exclusionsByFirstChar;
+        _negationsByFirstChar = lexicon._negationsByFirstChar;
+        _postNegationsByFirstChar = lexicon._postNegationsByFirstChar;
+        _proclitics = lexicon._proclitics;
+        _kindsByLiteral = lexicon._kindsByLiteral;
+        _combinations = lexicon._combinations;
+        _combinationsByAnchor = lexicon._combinationsByAnchor;
+        _literalLabels = lexicon._literalLabels;
+        _literalWordCounts = lexicon._literalWordCounts;
+        _kindNames = lexicon._kindNames;
+        _kindIsEmergency = lexicon._kindIsEmergency;
+        _groupsByLiteral = lexicon._groupsByLiteral;
+        _model = model;
+    }
+
+    /// <summary>This lexicon with <paramref name="model"/> (null: the lexicon alone), for tools and tests that compare.</summary>
+    public SignalFlagger WithModel(FlagModel? model, ModelThresholds? thresholds = null) => new(this, model, thresholds ?? ModelThresholds.Default);
 
     /// <summary>
     /// Flags <paramref name="text"/>. <paramref name="language"/> is the form language the resident chose; any tag,
@@ -146,10 +186,13 @@ public sealed class SignalFlagger
     /// </summary>
     public FlagResult Flag(string? text, string language)
     {
-        var hits = Scan(text);
-        if (hits is null) return FlagResult.None;
+        if (string.IsNullOrWhiteSpace(text)) return FlagResult.None;
+        var normalized = FlagText.Normalize(text);
+        var hits = Scan(normalized);
         var kinds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var kind in MatchedKinds(hits)) kinds.Add(_kindNames[kind]);
+        if (hits is not null)
+            foreach (var kind in MatchedKinds(hits)) kinds.Add(_kindNames[kind]);
+        if (_model is not null && LongEnough(normalized)) Consult(_model, normalized, hits, kinds);
         if (kinds.Count == 0) return FlagResult.None;
         var flags = SignalFlags.None;
         foreach (var kind in kinds) flags |= FlagKinds.FlagOf(kind);
@@ -157,22 +200,59 @@ public sealed class SignalFlagger
     }
 
     /// <summary>
+    /// The model's part (ADR 0010): it adds a flag the lexicon missed when it is confident, and drops the lexicon's
+    /// emergency kinds when it is nearly sure the text is not one ("the smoke alarm beeps all night", "this heat kills
+    /// us"). Sensitive kinds are never dropped.
+    /// </summary>
+    private void Consult(FlagModel model, string normalized, Dictionary<int, List<Occurrence>>? hits, HashSet<string> kinds)
+    {
+        var (emergency, sensitive) = model.Score(ModelFeatures(normalized, hits));
+        ApplyScores(kinds, emergency, sensitive, _thresholds);
+    }
+
+    /// <summary>The rule of ADR 0010 on the lexicon's <paramref name="kinds"/>; the corpus tool sweeps thresholds with it.</summary>
+    internal static void ApplyScores(HashSet<string> kinds, double emergency, double sensitive, ModelThresholds thresholds)
+    {
+        var lexiconEmergency = kinds.Any(k => FlagKinds.FlagOf(k) == SignalFlags.Emergency);
+        if (lexiconEmergency && emergency < thresholds.EmergencyVetoBelow) kinds.RemoveWhere(k => FlagKinds.FlagOf(k) == SignalFlags.Emergency);
+        else if (!lexiconEmergency && emergency >= thresholds.EmergencyFrom) kinds.Add(FlagKinds.LikelyEmergency);
+        if (sensitive >= thresholds.SensitiveFrom && !kinds.Any(k => FlagKinds.FlagOf(k) == SignalFlags.Sensitive)) kinds.Add(FlagKinds.LikelySensitive);
+    }
+
+    /// <summary>Whether the model is consulted on <paramref name="text"/> at all: only on texts of <see cref="ModelMinWords"/> or more.</summary>
+    internal static bool LongEnoughForModel(string? text) => !string.IsNullOrWhiteSpace(text) && LongEnough(FlagText.Normalize(text));
+
+    private static bool LongEnough(string normalized) => normalized.Count(c => c == ' ') + 1 >= ModelMinWords;
+
+    /// <summary>The model's features of a text: its n-grams and words, and the shared groups of every literal it hit
+    /// that no negation cancelled.</summary>
+    internal int[] ModelFeatures(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var normalized = FlagText.Normalize(text);
+        return ModelFeatures(normalized, Scan(normalized));
+    }
+
+    private int[] ModelFeatures(string normalized, Dictionary<int, List<Occurrence>>? hits) =>
+        FlagModel.Features(normalized, hits is null ? [] : hits
+            .Where(h => h.Value.Any(o => !o.Negated))
+            .SelectMany(h => _groupsByLiteral[h.Key]));
+
+    /// <summary>
     /// Which lexicon literals matched, as "language:term" ("!" before a negated one), for tuning the lexicon in tests and
     /// the corpus tool. Never log or store this: the terms say what the resident wrote.
     /// </summary>
     internal IReadOnlyList<string> Explain(string? text)
     {
-        var hits = Scan(text);
+        var hits = string.IsNullOrWhiteSpace(text) ? null : Scan(FlagText.Normalize(text));
         return hits is null ? [] : hits
             .Select(h => (h.Value.Any(o => !o.Negated) ? "" : "!") + _literalLabels[h.Key])
             .Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Literal id → where it matched (word index, negated or not); null when nothing did.</summary>
-    private Dictionary<int, List<Occurrence>>? Scan(string? text)
+    private Dictionary<int, List<Occurrence>>? Scan(string normalized)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var normalized = FlagText.Normalize(text);
         var masked = MaskExclusions(normalized);
         Dictionary<int, List<Occurrence>>? hits = null;
         HashSet<int>? postNegated = null;   // words that a postnegation follows

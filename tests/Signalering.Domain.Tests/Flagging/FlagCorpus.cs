@@ -23,6 +23,13 @@ public static class FlagCorpus
     /// <summary>Written as a held-out set in round 1, then used to find the kinds of gaps the lexicon had (round 2).</summary>
     public const string Dev = "dev";
     public const string HeldOut = "heldout";
+    /// <summary>
+    /// Everyday complaints only (round 7): short, mundane messages as most residents send them, written without reading
+    /// the lexicon or any corpus file. The model learns from this split; <see cref="EverydayHeldOut"/>, written with it
+    /// but about other situations, measures how many everyday messages are flagged at all.
+    /// </summary>
+    public const string Everyday = "everyday";
+    public const string EverydayHeldOut = "everyday-heldout";
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Flagging", "Corpus");
 

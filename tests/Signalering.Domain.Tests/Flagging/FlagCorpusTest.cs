@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Signalering.Domain.Tests.Flagging;
 
 /// <summary>
-/// Recall and precision of the shipped lexicon on the labelled corpus, per language and overall, against floors.
+/// Recall and precision of the shipped lexicon and model (ADR 0010) on the labelled corpus, per language and overall, against floors.
 /// The tune and dev splits (both tuned on) must meet the product's floors; the held-out split (never tuned on) has the
 /// floors stated in docs/flagging.md, set from its measured figures. The figures table is printed to the test output:
 /// <c>dotnet test tests/Signalering.Domain.Tests --filter FullyQualifiedName~FlagCorpusTest --logger "console;verbosity=detailed"</c>.
@@ -18,10 +18,13 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
     public const double RecallFloor = 0.95;
     public const double FalseAlarmCeiling = 0.10;
     // Held-out floors, overall (30 lines a language are too few for a per-language floor): a little under what the
-    // lexicon measured on messages it was never tuned on (round 6 on set F, docs/flagging.md), so that a change that loses ground fails.
-    public const double HeldOutEmergencyRecallFloor = 0.79;
-    public const double HeldOutSensitiveRecallFloor = 0.70;
-    public const double HeldOutFalseAlarmCeiling = 0.07;
+    // lexicon and model measured on messages neither was tuned or trained on (round 7 on set G, docs/flagging.md), so that a
+    // change that loses ground fails.
+    public const double HeldOutEmergencyRecallFloor = 0.90;
+    public const double HeldOutSensitiveRecallFloor = 0.84;
+    public const double HeldOutFalseAlarmCeiling = 0.05;
+    // Everyday complaints never learned from (docs/flagging.md): a little over the measured rate.
+    public const double EverydayHeldOutFalseAlarmCeiling = 0.03;
 
     private static readonly SignalFlagger Flagger = SignalFlagger.Default;
 
@@ -64,6 +67,18 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
         Assert.True(all.EmergencyRecall >= HeldOutEmergencyRecallFloor, $"held-out emergency recall {all.EmergencyRecall:0.00}");
         Assert.True(all.SensitiveRecall >= HeldOutSensitiveRecallFloor, $"held-out sensitive recall {all.SensitiveRecall:0.00}");
         Assert.True(all.FalseAlarmRate <= HeldOutFalseAlarmCeiling, $"held-out false alarms {all.FalseAlarmRate:0.00}");
+    }
+
+    [Fact]
+    public void EverydayComplaints_AreRarelyFlagged()
+    {
+        // Learned from: every language within the product's ceiling.
+        var failures = Check(FlagCorpus.Everyday, 0, FalseAlarmCeiling, showTexts: true);
+        Assert.True(failures.Length == 0, failures);
+        // Never learned from: how many everyday messages the text flags at all.
+        Check(FlagCorpus.EverydayHeldOut, 0, 1, showTexts: false);
+        var heldOut = FlagCorpus.Score(FlagCorpus.Load(FlagCorpus.EverydayHeldOut), Flagger);
+        Assert.True(heldOut.FalseAlarmRate <= EverydayHeldOutFalseAlarmCeiling, $"everyday held-out false alarms {heldOut.FalseAlarmRate:0.00}");
     }
 
     private string Check(string split, double recallFloor, double falseAlarmCeiling, bool showTexts)
