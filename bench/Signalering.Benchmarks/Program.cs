@@ -147,7 +147,7 @@ var appPort = FreePort();
 var dll = Path.Combine(root, "src/Signalering.Functions/bin/Release/net10.0/Signalering.Functions.dll");
 if (!File.Exists(dll)) throw new InvalidOperationException("Build first: dotnet build -c Release src/Signalering.Functions");
 var submitBudget = (2 * (Warmup + requests + LatencySamples)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
+var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}",
@@ -162,7 +162,7 @@ var app = Start("dotnet", Path.GetDirectoryName(dll)!, [dll], new()
     ["AbuseLimits__SubmitsPerClient"] = submitBudget,
     ["AbuseLimits__SubmitsPerLocation"] = submitBudget,
     ["AbuseLimits__LookupsPerClient"] = "100000000",
-});
+}.Concat(AppEnvironment()).ToDictionary());
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
 await WaitForHttp(http);
 var token = "dev.HQ4z84j7neJR-KBN.owvz_wtlLBbmcJVH-GfogQ";
@@ -243,6 +243,12 @@ static TableEntity AppSignalRow(string pk, string code, DateTimeOffset now) => n
         $"{{\"Sequence\":2,\"Kind\":\"untranslated\",\"At\":\"{now:O}\",\"Actor\":\"system\",\"Detail\":\"not-configured\"}}," +
         $"{{\"Sequence\":3,\"Kind\":\"routed\",\"At\":\"{now:O}\",\"Actor\":\"system\",\"Detail\":\"coa-luttelgeest\"}}]",
 };
+
+// BENCH_APP_X=value sets X=value for the app only (e.g. a runtime knob tried on the app and not on this tool).
+static IEnumerable<KeyValuePair<string, string>> AppEnvironment() =>
+    Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        .Where(e => ((string)e.Key).StartsWith("BENCH_APP_", StringComparison.Ordinal))
+        .Select(e => KeyValuePair.Create(((string)e.Key)["BENCH_APP_".Length..], (string)e.Value!));
 
 static async Task<Result> RunAsync(int count, int concurrency, Func<int, Task> action) =>
     Combine([await SampleAsync(count, concurrency, action)]);
