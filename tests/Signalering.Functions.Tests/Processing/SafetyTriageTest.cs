@@ -1,3 +1,4 @@
+using Signalering.Domain.Flagging;
 using System.Text.Json;
 using Signalering.Domain.Categories;
 using Signalering.Domain.ReferenceData;
@@ -106,6 +107,25 @@ public sealed class SafetyTriageTest : IDisposable
         Assert.True(signal.Flags.Sensitive);
         Assert.Equal(Confidential, signal.OrganisationId);
         Assert.Empty(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"));
+    }
+
+    [Fact]
+    public async Task TextOnlyTheModelFlags_GoesOnlyToTheConfidentialHandler_AndTheResidentIsToldSo()
+    {
+        // No lexicon term says abuse here (a mentor, messages, a secret): the model of ADR 0010 does.
+        const string text = "de mentor stuurt mijn dochter van 14 elke avond berichten en zegt dat ze het geheim moet houden";
+        Assert.Equal(SignalFlags.None, SignalFlagger.Default.WithModel(null).Flag(text, "nl").Flags);
+        var (response, json) = await _app.CreateClient().SubmitAsync(Body(Intakes.AzcMainBuilding, "sociaal", null, text, danger: false, staff: false, "nl"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("vertrouwenspersoon", json.GetProperty("confirmation").GetProperty("confidential").GetString());
+        var code = json.GetProperty("trackingCode").GetString()!;
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+
+        var signal = await _app.LoadAsync(code);
+        Assert.Contains(FlagKinds.LikelySensitive, signal.Flags.Kinds);
+        Assert.Equal(Confidential, signal.OrganisationId);
+        Assert.Empty(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"));
+        Assert.Single(await _app.PeekOrganisationQueueAsync(Confidential));
     }
 
     [Fact]
