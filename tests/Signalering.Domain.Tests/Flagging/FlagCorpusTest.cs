@@ -20,8 +20,8 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
     // Held-out floors, overall (30 lines a language are too few for a per-language floor): a little under what the
     // lexicon and model measured on messages neither was tuned or trained on (round 7 on set G, docs/flagging.md), so that a
     // change that loses ground fails.
-    public const double HeldOutEmergencyRecallFloor = 0.90;
-    public const double HeldOutSensitiveRecallFloor = 0.84;
+    public const double HeldOutEmergencyRecallFloor = 0.92;
+    public const double HeldOutSensitiveRecallFloor = 0.91;
     public const double HeldOutFalseAlarmCeiling = 0.05;
     // Everyday complaints never learned from (docs/flagging.md): a little over the measured rate.
     public const double EverydayHeldOutFalseAlarmCeiling = 0.03;
