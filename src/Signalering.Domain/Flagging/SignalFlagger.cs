@@ -12,6 +12,10 @@ namespace Signalering.Domain.Flagging;
 /// </para>
 /// Recall matters more than precision here: a missed emergency is worse than a needless 112 hint, and a complaint
 /// about staff read by the confidential handler first is better than an abuse report read by the accused's employer.
+/// <para>
+/// With a <see cref="FlagModel"/> (ADR 0010, the shipped flagger has one) a learned reading of texts of five words or
+/// more adds the flags the lexicon missed and drops a lexicon emergency the model is nearly sure is none.
+/// </para>
 /// </summary>
 public sealed class SignalFlagger
 {
