@@ -9,11 +9,19 @@ namespace Signalering.Functions.Features.Admin;
 /// refreshed every <see cref="RefreshInterval"/> so an admin change on one instance reaches the others. A change
 /// through <see cref="ChangeAsync"/> is checked against the whole set before anything is written.
 /// </summary>
+/// <remarks>
+/// A request never waits for a refresh once a set is loaded: it gets the loaded set and, when that is due, starts one
+/// refresh in the background. A submit reads the set three times; waiting for each refresh during a storage outage
+/// cost a resident three failed reads (about 2 s) before the 503 (issue 15's "503 within 2 s"). After a failed refresh
+/// the next one waits <see cref="RetryAfterFailure"/>, so an outage is not met with a read per request.
+/// </remarks>
 public sealed class ReferenceDataProvider(ReferenceDataTable table, TimeProvider time, ILogger<ReferenceDataProvider> log)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile Snapshot? _current;
+    private long _nextRefreshTicks; // UTC ticks before which no refresh is tried again after a failure
 
     private sealed record Snapshot(ReferenceFiles Files, ReferenceSet Set, DateTimeOffset LoadedAt);
 
@@ -50,19 +58,32 @@ public sealed class ReferenceDataProvider(ReferenceDataTable table, TimeProvider
 
     private async ValueTask<Snapshot> GetSnapshotAsync(CancellationToken ct)
     {
-        var s = _current;
-        if (s is not null && time.GetUtcNow() - s.LoadedAt < RefreshInterval) return s;
-        if (s is not null && !await _lock.WaitAsync(0, ct)) return s; // someone is refreshing; the old set is still good
-        if (s is null) await _lock.WaitAsync(ct);
+        if (_current is not { } s)
+        {
+            // Nothing loaded yet (start-up has not finished): this request has to wait for the first load.
+            await _lock.WaitAsync(ct);
+            try { return _current ?? await LoadLockedAsync(ct); }
+            finally { _lock.Release(); }
+        }
+        var now = time.GetUtcNow();
+        if (now - s.LoadedAt >= RefreshInterval && now.UtcTicks >= Volatile.Read(ref _nextRefreshTicks) && _lock.Wait(0))
+            _ = RefreshLockedAsync(); // not awaited: the loaded set is still good meanwhile
+        return s;
+    }
+
+    private async Task RefreshLockedAsync()
+    {
         try
         {
-            if (_current is { } fresh && time.GetUtcNow() - fresh.LoadedAt < RefreshInterval) return fresh;
-            return await LoadLockedAsync(ct);
+            await Task.Yield(); // return the request's thread first
+            if (time.GetUtcNow() - _current!.LoadedAt < RefreshInterval) return; // a change or another refresh got there first
+            await LoadLockedAsync(CancellationToken.None);
         }
-        catch (Exception e) when (_current is not null && e is not OperationCanceledException)
+        catch (Exception e)
         {
-            log.LogWarning(e, "Refreshing reference data failed; keeping the loaded version");
-            return _current;
+            Volatile.Write(ref _nextRefreshTicks, (time.GetUtcNow() + RetryAfterFailure).UtcTicks);
+            log.LogWarning(e, "Refreshing reference data failed; keeping the loaded version and trying again in {Seconds} s",
+                RetryAfterFailure.TotalSeconds);
         }
         finally { _lock.Release(); }
     }
