@@ -9,7 +9,7 @@ namespace Signalering.Domain.Tests.Flagging;
 /// </summary>
 public sealed class FlagModelTest
 {
-    private static readonly SignalFlagger LexiconOnly = new(FlagLexicon.LoadEmbedded());
+    private static readonly SignalFlagger LexiconOnly = SignalFlagger.Default.WithModel(null); // the shipped index, not a second build of it
 
     [Fact]
     public void ShippedModel_IsWhatTheCorpusAndLexiconTrain()

@@ -274,13 +274,13 @@ public sealed class SignalProcessor(
 public sealed class SignalNotFoundException(TrackingCode code) : Exception($"Signal {code} does not exist.");
 
 /// <summary>
-/// Whether a dead worker sent the signal's message cannot be told yet (its queue was partly hidden, or looking took
-/// most of the claim): nothing is sent, the claim runs out, and the sweep asks again.
-/// </summary>
-/// <summary>
 /// A delivery taken over from a worker that died holding its claim: when that claim ended, and how to extend this
 /// worker's own claim before a send (false: another worker claimed it meanwhile).
 /// </summary>
 public sealed record DeadHolder(DateTimeOffset LeaseEnded, Func<CancellationToken, Task<bool>> ExtendClaimAsync);
 
+/// <summary>
+/// Whether a dead worker sent the signal's message cannot be told yet (its queue was partly hidden, or another worker
+/// claimed it while this one looked): nothing is sent, the claim runs out, and the sweep asks again.
+/// </summary>
 internal sealed class DeliveryDeferredException(TrackingCode code) : Exception($"Whether {code} was sent before its worker died cannot be told yet.");
