@@ -49,8 +49,8 @@ public static class ResidentViews
     {
         var lang = s.Language;
         string T(string key, params (string, string)[] args) => texts.Get(lang, key, args);
-        var emergency = s.IsUrgent || s.Flags.MentionsSuicide
-            ? new EmergencyView("112", T("emergency.call112"), s.Flags.MentionsSuicide ? T("emergency.call113") : null)
+        var emergency = s.IsUrgent || s.Flags.OffersSuicideLine
+            ? new EmergencyView("112", T("emergency.call112"), s.Flags.OffersSuicideLine ? T("emergency.call113") : null)
             : null;
         return new IntakeAccepted(s.Code.ToString(), StatusUrl(s.Code), s.Status.ToCode(), s.IsUrgent, Promise(s, texts), emergency,
             new ConfirmationView(lang, Direction(lang), T("confirmation.title"), T("confirmation.code"), T("confirmation.codeHelp"),
