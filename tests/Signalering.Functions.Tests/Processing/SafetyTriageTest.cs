@@ -129,6 +129,28 @@ public sealed class SafetyTriageTest : IDisposable
     }
 
     [Fact]
+    public async Task TextOnlyTheModelReadsAsAnEmergency_GetsTheUrgentPromise_And113Beside112()
+    {
+        // A goodbye said indirectly: no lexicon term, the model of ADR 0010 reads an emergency of no known kind, and the
+        // resident is offered the suicide-prevention line as well as 112 (SignalFlagsInfo.OffersSuicideLine).
+        const string text = "hij heeft een brief geschreven voor zijn moeder en zegt sorry voor alles tegen iedereen";
+        Assert.Equal(SignalFlags.None, SignalFlagger.Default.WithModel(null).Flag(text, "nl").Flags);
+        Assert.Contains(FlagKinds.LikelyEmergency, SignalFlagger.Default.Flag(text, "nl").Kinds);
+        var client = _app.CreateClient();
+        var (response, json) = await client.SubmitAsync(Body(Intakes.AzcMainBuilding, "sociaal", null, text, danger: null, staff: null, "nl"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(json.GetProperty("urgent").GetBoolean());
+        Assert.Equal("112", json.GetProperty("emergency").GetProperty("call").GetString());
+        Assert.Contains("113", json.GetProperty("emergency").GetProperty("suicideLine").GetString());
+        var code = json.GetProperty("trackingCode").GetString()!;
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+
+        var page = await client.GetStringAsync($"/s/{code.Replace("-", "")}?lang=nl");
+        Assert.Contains("href=\"tel:112\"", page);
+        Assert.Contains("href=\"tel:113\"", page);
+    }
+
+    [Fact]
     public async Task EmergencyText_OnAnOrdinaryTile_GetsTheUrgentPromise_And112OnTheStatusPageEveryTime()
     {
         var client = _app.CreateClient();
