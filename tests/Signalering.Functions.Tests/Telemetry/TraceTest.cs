@@ -17,8 +17,8 @@ namespace Signalering.Functions.Tests.Telemetry;
 /// </summary>
 public sealed class TraceTest
 {
-    // A name and an everyday complaint: "Haddad" starts with the Somali "hadda" (now), and with only "water comes into my
-    // room" beside it the flag model (ADR 0010) read the text as sensitive; this test is about traces, not routing.
+    // A name and an everyday complaint that no flag reads: with only "water comes into my room" beside the name the flag
+    // model (ADR 0010) read the text as sensitive; this test is about traces, not routing.
     private const string Text = "Fatima Haddad: الماء الساخن مقطوع في الحمام";
     private const string Phone = "+31612345678";
     private const string Email = "fatima.haddad@example.org";
@@ -32,7 +32,7 @@ public sealed class TraceTest
         {
             ExtraServices = s =>
             {
-                s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
+                s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(spans));
                 s.AddSingleton<ILoggerProvider>(logs);
             },
         };
@@ -94,6 +94,20 @@ public sealed class TraceTest
     }
 
     [Fact]
+    public void WithoutAnExporter_NoSpansOrMetricsAreRecorded_WithTheConsoleTheyAre()
+    {
+        // Recording spans that nobody exports cost the app about 2 ms of CPU per submit (docs/benchmarks.md).
+        using (var quiet = new SignaleringApp())
+        {
+            Assert.Null(quiet.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+            Assert.Null(quiet.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        }
+        using var console = new SignaleringApp { Settings = { ["Telemetry:Console"] = "true" } };
+        Assert.NotNull(console.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(console.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    [Fact]
     public async Task LocalListeners_PollingLeavesNoSpans_TheSignalsJourneyStillDoes()
     {
         // Telemetry:Console=true must show journeys, not one span per poll and its HTTP call (thousands an hour idle).
@@ -101,7 +115,7 @@ public sealed class TraceTest
         using var app = new SignaleringApp
         {
             RunTriggersLocally = true,
-            ExtraServices = s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)),
+            ExtraServices = s => s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(spans)),
         };
         var client = app.CreateClient();
         await Task.Delay(TimeSpan.FromSeconds(3)); // every listener polls its empty queue several times meanwhile
