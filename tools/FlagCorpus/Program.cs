@@ -27,11 +27,15 @@ if (args.Contains("--train"))
 }
 if (args.Contains("--validate"))
 {
-    // Chooses the model's thresholds without the held-out splits: trains on all it learns from but dev part 6 (set F)
-    // and the last 20 lines of each everyday file's first part, scores those, and lists the thresholds with the most recall within
+    // Chooses the model's thresholds without the held-out splits: trains on all it learns from but dev from part 6 on
+    // (sets F, G and H: the parts after it were appended later) and the last 20 lines of each everyday file's first
+    // part, scores those, and lists the thresholds with the most recall within
     // the ceilings (0.10 false alarms on set F's ordinary lines, --everyday-cap on everyday lines).
     var everydayCap = double.Parse(Arg("--everyday-cap") ?? "0.03", System.Globalization.CultureInfo.InvariantCulture);
-    bool IsValidation(CorpusLine l) => l.Split == FlagCorpus.Everyday ? l.LineNumber is > 41 and <= 61 : l.Split == FlagCorpus.Dev && l.LineNumber > DevPart6Start(l.Language);
+    var devPart6Starts = Directory.GetFiles(Path.Combine(corpusFolder, FlagCorpus.Dev), "*.tsv")
+        .Select(Path.GetFileNameWithoutExtension).ToDictionary(l => l!, l => DevPart6Start(l!), StringComparer.Ordinal);
+    bool IsValidation(CorpusLine l) => l.Split == FlagCorpus.Everyday ? l.LineNumber is > 41 and <= 61
+        : l.Split == FlagCorpus.Dev && l.LineNumber > devPart6Starts[l.Language];
     var learnable = FlagModelTraining.Splits.SelectMany(s => FlagCorpus.LoadFrom(corpusFolder, s)).ToList();
     var trained = FlagModelTraining.Train(lexiconOnly, learnable.Where(l => !IsValidation(l)));
     var scored = learnable.Where(IsValidation).Select(l => (Line: l, Kinds: lexiconOnly.Flag(l.Text, l.Language).Kinds,

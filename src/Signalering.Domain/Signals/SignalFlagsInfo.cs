@@ -11,16 +11,18 @@ public sealed record SignalFlagsInfo(bool Emergency, bool Sensitive, IReadOnlyLi
 {
     public static readonly SignalFlagsInfo None = new(false, false, []);
 
-    public bool MentionsSuicide => Kinds.Contains(FlagKinds.Suicide) || Kinds.Contains(TranslationPrefix + FlagKinds.Suicide);
+    public bool MentionsSuicide => Has(FlagKinds.Suicide);
 
     /// <summary>
     /// Whether the resident is shown the 113 suicide-prevention line besides 112: when suicide is named (tile or words),
     /// and when only the model (ADR 0010) read an emergency, whose kind nobody knows. The model is there for what is
-    /// said indirectly — a goodbye, giving things away, "he wants to sleep for ever" — and suicide is the emergency most
-    /// often said that way; shown for a fire, the line costs one sentence.
+    /// said indirectly, and much of what residents say indirectly about danger is a goodbye (giving things away, "he
+    /// wants to sleep for ever"); shown for a fire, the line costs one sentence.
     /// </summary>
-    public bool OffersSuicideLine => MentionsSuicide
-        || Kinds.Contains(FlagKinds.LikelyEmergency) || Kinds.Contains(TranslationPrefix + FlagKinds.LikelyEmergency);
+    public bool OffersSuicideLine => MentionsSuicide || Has(FlagKinds.LikelyEmergency);
+
+    /// <summary>The kind was found in the resident's words, or only in the Dutch translation.</summary>
+    private bool Has(string kind) => Kinds.Contains(kind) || Kinds.Contains(TranslationPrefix + kind);
 
     /// <summary>The resident answered "yes" to "Is someone in danger now?".</summary>
     public const string AnsweredDanger = "answer-danger";

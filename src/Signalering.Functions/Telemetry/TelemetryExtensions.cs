@@ -12,8 +12,8 @@ public static class TelemetryExtensions
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. In Azure (APPLICATIONINSIGHTS_CONNECTION_STRING set) they go to
     /// Application Insights, authenticated with the managed identity when the authentication string asks for
-    /// Entra ID (local auth is off in infra/). Locally, <c>Telemetry:Console=true</c> (<c>Telemetry__Console=true ./scripts/run.sh</c>) prints
-    /// spans and metrics to the console.
+    /// Entra ID (local auth is off in infra/). Locally, <c>Telemetry:Console=true</c>
+    /// (<c>Telemetry__Console=true ./scripts/run.sh</c>) prints spans and metrics to the console.
     /// </summary>
     public static IHostApplicationBuilder AddSignaleringTelemetry(this IHostApplicationBuilder builder)
     {
@@ -21,6 +21,7 @@ public static class TelemetryExtensions
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var config = builder.Configuration;
         var connectionString = config["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        var appInsights = !string.IsNullOrEmpty(connectionString);
         var useEntraId = (config["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] ?? "").Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase);
         var console = config.GetValue("Telemetry:Console", false);
         void AzureMonitor(AzureMonitorExporterOptions o)
@@ -40,19 +41,19 @@ public static class TelemetryExtensions
                 .AddSource(SignaleringTelemetry.Name, "Azure.Data.Tables.*", "Azure.Storage.Queues.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation();
-            if (!string.IsNullOrEmpty(connectionString)) t.AddAzureMonitorTraceExporter(AzureMonitor);
+            if (appInsights) t.AddAzureMonitorTraceExporter(AzureMonitor);
             if (console) t.AddConsoleExporter();
         });
         builder.Services.ConfigureOpenTelemetryMeterProvider(m =>
         {
             m.SetResourceBuilder(resource)
                 .AddMeter(SignaleringTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-            if (!string.IsNullOrEmpty(connectionString)) m.AddAzureMonitorMetricExporter(AzureMonitor);
+            if (appInsights) m.AddAzureMonitorMetricExporter(AzureMonitor);
             if (console) m.AddConsoleExporter();
         });
-        if (!string.IsNullOrEmpty(connectionString) || console)
+        if (appInsights || console)
             builder.Services.AddOpenTelemetry().WithTracing().WithMetrics();
-        if (!string.IsNullOrEmpty(connectionString))
+        if (appInsights)
             builder.Logging.AddOpenTelemetry(l => l.AddAzureMonitorLogExporter(AzureMonitor));
         builder.Services.AddSingleton<QueueDepths>();
         return builder;

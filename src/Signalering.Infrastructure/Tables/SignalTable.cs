@@ -265,8 +265,9 @@ public sealed partial class SignalTable(TableClient table)
     }
 
     /// <summary>
-    /// Records that the sweep queued the marker's work again, so it waits before doing so again. A marker that is gone meanwhile (the work was done between
-    /// the sweep's listing and this call) is left gone: a merge never recreates it, and the rest of the sweep goes on.
+    /// Records that the sweep queued the marker's work again, so it waits before doing so again. A marker that is gone
+    /// meanwhile (the work was done between the sweep's listing and this call) is left gone: a merge never recreates it,
+    /// and the rest of the sweep goes on.
     /// </summary>
     public async Task TouchTodoAsync(TodoMarker marker, DateTimeOffset now, CancellationToken ct)
     {

@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace Signalering.Domain.Tests.Flagging;
 
 /// <summary>
-/// Recall and precision of the shipped lexicon and model (ADR 0010) on the labelled corpus, per language and overall, against floors.
+/// Recall and precision of the shipped lexicon and model (ADR 0010) on the labelled corpus, per language and overall,
+/// against floors.
 /// The tune and dev splits (both tuned on) must meet the product's floors; the held-out split (never tuned on) has the
 /// floors stated in docs/flagging.md, set from its measured figures. The figures table is printed to the test output:
 /// <c>dotnet test tests/Signalering.Domain.Tests --filter FullyQualifiedName~FlagCorpusTest --logger "console;verbosity=detailed"</c>.
