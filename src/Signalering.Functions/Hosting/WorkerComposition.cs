@@ -23,8 +23,10 @@ public static class WorkerComposition
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.ConfigureFunctionsWebApplication();
         builder.AddSignaleringServices();
-        // The worker's invocation spans and resource attributes on top of the app's own OpenTelemetry setup.
-        builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        // The worker's invocation spans and resource attributes on top of the app's own OpenTelemetry setup, when
+        // something exports them (the same rule as the app's own providers: spans nobody reads are not recorded).
+        if (Telemetry.TelemetryExtensions.Exports(builder.Configuration))
+            builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         return builder;
     }
 }

@@ -51,11 +51,15 @@ public static class TelemetryExtensions
             if (appInsights) m.AddAzureMonitorMetricExporter(AzureMonitor);
             if (console) m.AddConsoleExporter();
         });
-        if (appInsights || console)
+        if (Exports(config))
             builder.Services.AddOpenTelemetry().WithTracing().WithMetrics();
         if (appInsights)
             builder.Logging.AddOpenTelemetry(l => l.AddAzureMonitorLogExporter(AzureMonitor));
         builder.Services.AddSingleton<QueueDepths>();
         return builder;
     }
+
+    /// <summary>Whether anything reads the telemetry (Application Insights or the console): only then is it recorded.</summary>
+    internal static bool Exports(IConfiguration config) =>
+        !string.IsNullOrEmpty(config["APPLICATIONINSIGHTS_CONNECTION_STRING"]) || config.GetValue("Telemetry:Console", false);
 }

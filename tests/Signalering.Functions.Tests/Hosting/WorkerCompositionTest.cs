@@ -14,16 +14,7 @@ public sealed class WorkerCompositionTest
     [Fact]
     public async Task WorkerHost_Built_ResolvesEveryFunctionClassAndItsDependencies()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.Shared.ConnectionString,
-            ["Storage:Prefix"] = "w" + Guid.NewGuid().ToString("N")[..8],
-            ["Signals:TrackingCodeSecret"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
-            ["QrTokens:ActiveKeyId"] = "k1",
-            ["QrTokens:Keys:k1"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
-            ["Expertpool:PseudonymKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
-        };
-        using var host = WorkerComposition.CreateBuilder([], settings).Build();
+        using var host = WorkerComposition.CreateBuilder([], Settings()).Build();
 
         var classes = FunctionCatalog.Functions.Select(f => f.Method.DeclaringType!).Distinct().ToList();
         Assert.Contains(classes, c => c.Name == "HealthFunctions");
@@ -33,6 +24,29 @@ public sealed class WorkerCompositionTest
         // The worker's own services are there: the function metadata it sends the host.
         Assert.NotNull(host.Services.GetService<Microsoft.Azure.Functions.Worker.Core.FunctionMetadata.IFunctionMetadataProvider>());
     }
+
+    [Fact]
+    public void WorkerHost_RecordsTelemetryOnlyWhenSomethingExportsIt()
+    {
+        // The same rule as the local composition (TraceTest): spans nobody exports are not recorded.
+        using (var quiet = WorkerComposition.CreateBuilder([], Settings()).Build())
+            Assert.Null(quiet.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        var console = Settings();
+        console["Telemetry:Console"] = "true";
+        using var exporting = WorkerComposition.CreateBuilder([], console).Build();
+        Assert.NotNull(exporting.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(exporting.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    private static Dictionary<string, string?> Settings() => new()
+    {
+        ["Storage:ConnectionString"] = Azurite.Shared.ConnectionString,
+        ["Storage:Prefix"] = "w" + Guid.NewGuid().ToString("N")[..8],
+        ["Signals:TrackingCodeSecret"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+        ["QrTokens:ActiveKeyId"] = "k1",
+        ["QrTokens:Keys:k1"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
+        ["Expertpool:PseudonymKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+    };
 
     [Fact]
     public void Composition_IsTheWorkerOnlyWhenTheHostPassesItsEndpoint()
