@@ -62,7 +62,8 @@ public sealed partial class WorkspaceTest : IDisposable
         Assert.Contains("href=\"/inbox?page=2\"", first);
         Assert.Equal(2, CodesIn(await browser.GetStringAsync("/inbox?page=2")).Count);
 
-        Assert.Equal([codes[^1]], CodesIn(await browser.GetStringAsync("/inbox?q=VERWARMING")));
+        var heating = await browser.GetStringAsync("/inbox?q=VERWARMING");
+        Assert.Equal([codes[^1]], CodesIn(heating));
         Assert.Equal([codes[3]], CodesIn(await browser.GetStringAsync("/inbox?q=" + codes[3].Replace("-", "").ToLowerInvariant())));
         Assert.Empty(CodesIn(await browser.GetStringAsync("/inbox?q=lekkage")));
 
@@ -73,8 +74,10 @@ public sealed partial class WorkspaceTest : IDisposable
         Assert.Equal(codes[^1], CodesIn(await browser.GetStringAsync("/inbox?sort=received&dir=desc"))[0]);
         Assert.Equal(codes[^1], CodesIn(await browser.GetStringAsync("/inbox?sort=age"))[0]); // the youngest first
 
-        // The preview is the start of the text, isolated so a right-to-left text cannot reorder the row.
-        Assert.Contains("<bdi class=\"preview\" lang=\"nl\" dir=\"auto\">De verwarming is kapot</bdi>", first);
+        // The preview is the start of the text, isolated so a right-to-left text cannot reorder the row. Read from the
+        // searched list: outside working hours every clock runs out at the same moment, the tracking code breaks the tie,
+        // and this signal is on the first page only 25 times in 27.
+        Assert.Contains("<bdi class=\"preview\" lang=\"nl\" dir=\"auto\">De verwarming is kapot</bdi>", heating);
 
         // A signal opened from a searched list keeps the list: its links and forms, and the way back.
         var searched = await browser.GetStringAsync("/inbox?q=nummer&sort=received");
