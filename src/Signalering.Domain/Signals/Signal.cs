@@ -126,6 +126,12 @@ public sealed class Signal
     public bool IsUrgent => Flags.Emergency;
 
     /// <summary>
+    /// Whether the resident sees the emergency numbers (112, and 113 where <see cref="SignalFlagsInfo.OffersSuicideLine"/>)
+    /// on the confirmation and the status page: one home for the rule the three resident views share.
+    /// </summary>
+    public bool ShowsEmergencyNumbers => IsUrgent || Flags.OffersSuicideLine;
+
+    /// <summary>
     /// Raises the flags before routing, when the Dutch translation says more than the original did (the union decides):
     /// an emergency gets the urgent promise, a sensitive signal will be routed to the confidential handler. Flags are
     /// never lowered, and after routing the route stands (a coordinator forwards it if need be).

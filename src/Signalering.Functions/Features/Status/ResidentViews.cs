@@ -49,7 +49,7 @@ public static class ResidentViews
     {
         var lang = s.Language;
         string T(string key, params (string, string)[] args) => texts.Get(lang, key, args);
-        var emergency = s.IsUrgent || s.Flags.OffersSuicideLine
+        var emergency = s.ShowsEmergencyNumbers
             ? new EmergencyView("112", T("emergency.call112"), s.Flags.OffersSuicideLine ? T("emergency.call113") : null)
             : null;
         return new IntakeAccepted(s.Code.ToString(), StatusUrl(s.Code), s.Status.ToCode(), s.IsUrgent, Promise(s, texts), emergency,
