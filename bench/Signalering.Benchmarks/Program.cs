@@ -13,9 +13,12 @@ using Azure.Storage.Queues;
 // BENCH_AZURITE_DEBUG=<file>: Azurite logs every request there (to count the storage calls a request makes; slow).
 // Usage: dotnet run -c Release --project bench/Signalering.Benchmarks -- [requests=3000] [concurrency=16]
 // Or: dotnet run -c Release --project bench/Signalering.Benchmarks -- reports [signals=100000] (see ReportsBenchmark).
+// Or: dotnet run -c Release --project bench/Signalering.Benchmarks -- growth [rows=8000]: Azurite's CPU per insert into
+// an empty partition and into one that already holds the given number of rows.
 var reportsMode = args is ["reports", ..];
-if (reportsMode) args = args[1..];
-var requests = args.Length > 0 ? int.Parse(args[0]) : reportsMode ? 100_000 : 3000;
+var growthMode = args is ["growth", ..];
+if (reportsMode || growthMode) args = args[1..];
+var requests = args.Length > 0 ? int.Parse(args[0]) : reportsMode ? 100_000 : growthMode ? 8000 : 3000;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 var root = FindRoot();
 // Submits before the measured run (warm-up) and after it (one at a time, to the organisation's queue).
@@ -33,6 +36,29 @@ await WaitForPort(ports.Queue);
 var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
     $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
 
+if (growthMode)
+{
+    // Does Azurite's cost per insert grow with what the partition already holds? (It keeps each table in memory and
+    // looks rows up within their partition; Table Storage indexes by partition and row key.)
+    var growth = new TableClient(connection, "growth");
+    await growth.CreateIfNotExistsAsync();
+    double CpuPerOp(TimeSpan used, int count) => used.TotalMilliseconds / count;
+    async Task<double> InsertInto(string partition, int count)
+    {
+        azurite.Refresh();
+        var before = azurite.TotalProcessorTime;
+        await RunAsync(count, concurrency, async i => await growth.AddEntityAsync(new TableEntity(partition, Guid.NewGuid().ToString("N"))));
+        azurite.Refresh();
+        return CpuPerOp(azurite.TotalProcessorTime - before, count);
+    }
+    await InsertInto("warm", 1000);
+    Console.WriteLine($"rows={requests} cores={Environment.ProcessorCount}");
+    Console.WriteLine($"Azurite CPU per insert, empty partition: {await InsertInto("empty", 1000):F2} ms");
+    await InsertInto("full", requests);
+    Console.WriteLine($"Azurite CPU per insert, partition holding {requests:N0} rows: {await InsertInto("full", 1000):F2} ms");
+    Console.WriteLine($"Azurite CPU per insert, a new partition of the same table: {await InsertInto("fresh", 1000):F2} ms");
+    return 0;
+}
 if (reportsMode)
 {
     Console.WriteLine($"signals={requests} cores={Environment.ProcessorCount}");
