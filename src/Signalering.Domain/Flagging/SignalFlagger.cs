@@ -51,8 +51,9 @@ public sealed class SignalFlagger
     private readonly string[] _kindNames;
     private readonly bool[] _kindIsEmergency;
     private readonly string[][] _groupsByLiteral;      // literal id → the shared groups it belongs to, the model's features
-    private readonly FlagModel? _model;
-    private readonly ModelThresholds _thresholds = ModelThresholds.Default;
+    // Set by the constructor, or on WithModel's copy and nowhere else.
+    private FlagModel? _model;
+    private ModelThresholds _thresholds = ModelThresholds.Default;
 
     /// <param name="model">The statistical second opinion (ADR 0010); without it, the lexicon alone decides.</param>
     public SignalFlagger(FlagLexicon lexicon, FlagModel? model = null)
@@ -161,28 +162,15 @@ public sealed class SignalFlagger
         _groupsByLiteral = groupsByLiteral.Select(g => g?.ToArray() ?? []).ToArray();
     }
 
-    /// <summary>The same flagger with another model (or none): the lexicon's index is shared, not rebuilt.</summary>
-    private SignalFlagger(SignalFlagger lexicon, FlagModel? model, ModelThresholds thresholds)
-    {
-        _thresholds = thresholds;
-        _literalsByStart = lexicon._literalsByStart;
-        _exclusionsByFirstChar = lexicon._exclusionsByFirstChar;
-        _negationsByFirstChar = lexicon._negationsByFirstChar;
-        _postNegationsByFirstChar = lexicon._postNegationsByFirstChar;
-        _proclitics = lexicon._proclitics;
-        _kindsByLiteral = lexicon._kindsByLiteral;
-        _combinations = lexicon._combinations;
-        _combinationsByAnchor = lexicon._combinationsByAnchor;
-        _literalLabels = lexicon._literalLabels;
-        _literalWordCounts = lexicon._literalWordCounts;
-        _kindNames = lexicon._kindNames;
-        _kindIsEmergency = lexicon._kindIsEmergency;
-        _groupsByLiteral = lexicon._groupsByLiteral;
-        _model = model;
-    }
-
     /// <summary>This lexicon with <paramref name="model"/> (null: the lexicon alone), for tools and tests that compare.</summary>
-    public SignalFlagger WithModel(FlagModel? model, ModelThresholds? thresholds = null) => new(this, model, thresholds ?? ModelThresholds.Default);
+    public SignalFlagger WithModel(FlagModel? model, ModelThresholds? thresholds = null)
+    {
+        // A shallow copy shares the lexicon's index (immutable once built) instead of rebuilding it.
+        var copy = (SignalFlagger)MemberwiseClone();
+        copy._model = model;
+        copy._thresholds = thresholds ?? ModelThresholds.Default;
+        return copy;
+    }
 
     /// <summary>
     /// Flags <paramref name="text"/>. <paramref name="language"/> is the form language the resident chose; any tag,
