@@ -52,10 +52,14 @@ if (args.Contains("--validate"))
     // A coordinator who opens an ordinary complaint marked "waarschijnlijk spoed" loses minutes; a resident whose
     // emergency waits on the ordinary clock, or whose abuse report reaches the accused's employer, may lose far more.
     var missCost = int.Parse(Arg("--miss-cost") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    // The issue's false-alarm ceiling holds per language too: --language-cap keeps only the settings under which no
+    // language's ordinary validation lines are flagged more often than that (off by default: about 90 lines a language).
+    var languageCap = double.Parse(Arg("--language-cap") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
     var results = new List<(int Cost, int FalseAlarms, string Row)>();
     foreach (var t in candidates)
     {
         int ep = 0, eh = 0, sp = 0, sh = 0, traps = 0, trapsFlagged = 0, everyday = 0, everydayFlagged = 0, everydayEmergencies = 0;
+        var trapsByLanguage = new Dictionary<string, (int Lines, int Flagged)>(StringComparer.Ordinal);
         foreach (var (line, lexiconKinds, isLong, (pe, ps)) in scored)
         {
             var kinds = new HashSet<string>(lexiconKinds);
@@ -63,7 +67,13 @@ if (args.Contains("--validate"))
             var flags = kinds.Aggregate(SignalFlags.None, (f, k) => f | FlagKinds.FlagOf(k));
             if (line.Emergency) { ep++; if (flags.HasFlag(SignalFlags.Emergency)) eh++; }
             if (line.Sensitive) { sp++; if (flags.HasFlag(SignalFlags.Sensitive)) sh++; }
-            if (line.Ordinary && line.Split == FlagCorpus.Dev) { traps++; if (flags != SignalFlags.None) trapsFlagged++; }
+            if (line.Ordinary && line.Split == FlagCorpus.Dev)
+            {
+                traps++;
+                if (flags != SignalFlags.None) trapsFlagged++;
+                var (seen, flaggedSoFar) = trapsByLanguage.GetValueOrDefault(line.Language);
+                trapsByLanguage[line.Language] = (seen + 1, flaggedSoFar + (flags != SignalFlags.None ? 1 : 0));
+            }
             if (line.Split == FlagCorpus.Everyday)
             {
                 everyday++;
@@ -73,10 +83,12 @@ if (args.Contains("--validate"))
         }
         double falseAlarms = (double)trapsFlagged / traps, everydayFalseAlarms = (double)everydayFlagged / everyday;
         var cost = missCost * (ep - eh + sp - sh) + trapsFlagged + everydayFlagged;
+        var worst = trapsByLanguage.MaxBy(l => (double)l.Value.Flagged / l.Value.Lines);
+        var worstRate = (double)worst.Value.Flagged / worst.Value.Lines;
         var row = FormattableString.Invariant(
-            $"cost {cost}: {(t is null ? "lexicon alone" : t == ModelThresholds.Default ? "shipped" : "")} {t}: recall {(double)eh / ep:0.000} ({eh}/{ep}) / {(double)sh / sp:0.000} ({sh}/{sp}), false alarms {falseAlarms:0.000} ({trapsFlagged}/{traps} dev ordinary), {everydayFalseAlarms:0.000} ({everydayFlagged}/{everyday} everyday; {everydayEmergencies} as emergencies)");
+            $"cost {cost}: {(t is null ? "lexicon alone" : t == ModelThresholds.Default ? "shipped" : "")} {t}: recall {(double)eh / ep:0.000} ({eh}/{ep}) / {(double)sh / sp:0.000} ({sh}/{sp}), false alarms {falseAlarms:0.000} ({trapsFlagged}/{traps} dev ordinary), {everydayFalseAlarms:0.000} ({everydayFlagged}/{everyday} everyday; {everydayEmergencies} as emergencies); most in one language {worst.Key} {worstRate:0.000} ({worst.Value.Flagged}/{worst.Value.Lines})");
         if (candidates.IndexOf(t) < 2) Console.WriteLine(row);
-        else if (falseAlarms <= ordinaryCap && everydayFalseAlarms <= everydayCap) results.Add((cost, trapsFlagged + everydayFlagged, row));
+        else if (falseAlarms <= ordinaryCap && everydayFalseAlarms <= everydayCap && worstRate <= languageCap) results.Add((cost, trapsFlagged + everydayFlagged, row));
     }
     // Lowest cost first; on a tie, fewer false alarms.
     foreach (var (_, _, row) in results.OrderBy(r => r.Cost).ThenBy(r => r.FalseAlarms).Take(int.Parse(Arg("--top") ?? "15")))
