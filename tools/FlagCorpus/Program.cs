@@ -28,7 +28,7 @@ if (args.Contains("--train"))
 if (args.Contains("--validate"))
 {
     // Chooses the model's thresholds without the held-out splits: trains on all it learns from but dev from part 6 on
-    // (sets F to I: the parts after it were appended later) and the last 20 lines of each everyday file's first
+    // (set F and every set appended after it) and the last 20 lines of each everyday file's first
     // part, scores those, and lists the thresholds with the lowest cost (below) within
     // the ceilings (--ordinary-cap false alarms on the validation part's ordinary lines, 0.10 by default: the issue's
     // ceiling; --everyday-cap on everyday lines).

@@ -21,9 +21,9 @@ public static class TelemetryExtensions
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var config = builder.Configuration;
         var connectionString = config["APPLICATIONINSIGHTS_CONNECTION_STRING"];
-        var appInsights = !string.IsNullOrEmpty(connectionString);
+        var appInsights = AppInsightsConfigured(config);
         var useEntraId = (config["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] ?? "").Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase);
-        var console = config.GetValue("Telemetry:Console", false);
+        var console = ConsoleRequested(config);
         void AzureMonitor(AzureMonitorExporterOptions o)
         {
             o.ConnectionString = connectionString;
@@ -60,6 +60,9 @@ public static class TelemetryExtensions
     }
 
     /// <summary>Whether anything reads the telemetry (Application Insights or the console): only then is it recorded.</summary>
-    internal static bool Exports(IConfiguration config) =>
-        !string.IsNullOrEmpty(config["APPLICATIONINSIGHTS_CONNECTION_STRING"]) || config.GetValue("Telemetry:Console", false);
+    internal static bool Exports(IConfiguration config) => AppInsightsConfigured(config) || ConsoleRequested(config);
+
+    private static bool AppInsightsConfigured(IConfiguration config) => !string.IsNullOrEmpty(config["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+
+    private static bool ConsoleRequested(IConfiguration config) => config.GetValue("Telemetry:Console", false);
 }
