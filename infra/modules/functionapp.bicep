@@ -113,6 +113,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'AzureWebJobsStorage__accountName'
           value: storage.name
         }
+        // The host's own "your Functions app is up and running" page would answer '/' (and say what runs here);
+        // the Home function answers it instead.
+        {
+          name: 'AzureWebJobsDisableHomepage'
+          value: 'true'
+        }
         // The app's own TableServiceClient / QueueClient: account name + DefaultAzureCredential (managed identity).
         {
           name: 'Storage__AccountName'

@@ -16,7 +16,8 @@ public static class LocalComposition
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
         foreach (var function in FunctionCatalog.Functions.Where(f => f.Trigger == TriggerKind.Http))
-            app.MapMethods("/" + function.Route, function.Methods, async context =>
+            // The root function's route is "/" itself; every other route is relative.
+            app.MapMethods("/" + function.Route!.TrimStart('/'), function.Methods, async context =>
                 {
                     var result = await function.InvokeAsync(context.RequestServices, context.Request, context.RequestAborted);
                     if (result is not IResult answer) throw new InvalidOperationException($"Function {function.Name} returned no IResult.");

@@ -26,7 +26,8 @@ public sealed class FunctionMetadataTest : IDisposable
 
         var http = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Function: e.Metadata.GetMetadata<FunctionDefinition>())).Where(x => x.Function is not null)
-            .Select(x => new Served(x.Function!.Name, "httpTrigger", x.Endpoint.RoutePattern.RawText!.TrimStart('/'),
+            // Routes are relative to the (empty) prefix, except the root's, which is "/" in both.
+            .Select(x => new Served(x.Function!.Name, "httpTrigger", x.Endpoint.RoutePattern.RawText is "/" ? "/" : x.Endpoint.RoutePattern.RawText!.TrimStart('/'),
                 Methods(x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods), null, null));
         var triggers = FunctionCatalog.Functions.Where(f => f.Trigger != TriggerKind.Http)
             .Select(f => f.Trigger == TriggerKind.Queue

@@ -73,6 +73,26 @@ public sealed class ResidentPagesTest : IDisposable
     }
 
     [Fact]
+    public async Task Root_TellsEveryLanguageToScanTheQrCode_AndLeadsBackToTheirReports()
+    {
+        var page = await _client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        foreach (var l in FormLanguages.All)
+        {
+            Assert.Contains(Html(Signalering.Domain.Texts.ResidentTexts.Default.Get(l.Code, "home.scan")), html);
+            Assert.Contains($"href=\"/s?lang={l.Code}\"", html);
+            Assert.Contains($"href=\"/m?lang={l.Code}\"", html);
+        }
+        Assert.Contains("dir=\"rtl\"", html);
+        // Any other unknown address still answers problem+json, as before.
+        var unknown = await _client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task PlainPost_CreatesOneSignal_EvenWhenSentTwice_AndLandsOnTheConfirmation()
     {
         var (action, key) = await OpenFormAsync("ar", "wonen", "wonen-vocht");
