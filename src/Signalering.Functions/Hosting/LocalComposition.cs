@@ -15,7 +15,8 @@ public static class LocalComposition
     /// <summary>Maps every HTTP function on its <c>[HttpTrigger]</c> route and methods, as the worker's endpoint data source does.</summary>
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
-        foreach (var function in FunctionCatalog.Functions.Where(f => f.Trigger == TriggerKind.Http))
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        foreach (var function in FunctionCatalog.Functions.Where(f => f.Trigger == TriggerKind.Http && !IsDisabled(configuration, f.Name)))
             // The root function's route is "/" itself; every other route is relative.
             app.MapMethods("/" + function.Route!.TrimStart('/'), function.Methods, async context =>
                 {
@@ -29,6 +30,15 @@ public static class LocalComposition
         app.MapFallback("{*path}", () => Results.Problem(title: "Not found.", detail: "No such address.", statusCode: StatusCodes.Status404NotFound));
         return app;
     }
+
+    /// <summary>
+    /// The host's own switch, honoured here too: the app setting <c>AzureWebJobs.{name}.Disabled</c> = true (as an
+    /// environment variable also <c>AzureWebJobs__{name}__Disabled</c>) keeps a function's trigger from running; a
+    /// disabled HTTP function answers 404. Operators use it to stop one timer without a deployment; the benchmark
+    /// uses it to see what one background function costs.
+    /// </summary>
+    internal static bool IsDisabled(IConfiguration configuration, string name) =>
+        configuration.GetValue($"AzureWebJobs.{name}.Disabled", false) || configuration.GetValue($"AzureWebJobs:{name}:Disabled", false);
 }
 
 /// <summary>
@@ -43,7 +53,7 @@ internal sealed class LocalTriggers(IServiceProvider services, IConfiguration co
     {
         if (!configuration.GetValue("Functions:RunTriggersLocally", true)) return;
         var host = HostJsonSettings.Load(configuration["Functions:ScriptRoot"] ?? AppContext.BaseDirectory);
-        foreach (var function in FunctionCatalog.Functions)
+        foreach (var function in FunctionCatalog.Functions.Where(f => !LocalComposition.IsDisabled(configuration, f.Name)))
         {
             BackgroundService? runner = function.Trigger switch
             {

@@ -16,6 +16,22 @@ public static class SignalFactCodec
 {
     private const string Version = "f1";
 
+    /// <summary>
+    /// Stands for "the triage organisation" in a fact computed where reference data is not at hand (the report marker,
+    /// written with each change of a signal): who triages depends on the routing rules when the fact is applied.
+    /// Two values, because it depends on the signal's sensitivity too (<see cref="ResolveTriage"/>).
+    /// </summary>
+    public static string TriagePlaceholder(Signal s) => s.Flags.Sensitive ? "~triage-s" : "~triage";
+
+    /// <summary>Replaces <see cref="TriagePlaceholder"/> by the organisation <paramref name="triageFor"/> names for that sensitivity.</summary>
+    public static SignalFact ResolveTriage(SignalFact f, Func<bool, string> triageFor)
+    {
+        string? Resolve(string? organisation) => organisation switch { "~triage" => triageFor(false), "~triage-s" => triageFor(true), _ => organisation };
+        return f.Organisation is "~triage" or "~triage-s" || f.Bounces.Any(b => b.Organisation is "~triage" or "~triage-s")
+            ? f with { Organisation = Resolve(f.Organisation), Bounces = f.Bounces.Select(b => b with { Organisation = Resolve(b.Organisation)! }).ToList() }
+            : f;
+    }
+
     public static string Encode(SignalFact f)
     {
         var b = new StringBuilder(96);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Signalering.Domain.Categories;
+using Signalering.Domain.Reports;
 using Signalering.Domain.Routing;
 using Signalering.Domain.Signals;
 using Signalering.Domain.Workflow;
@@ -53,7 +54,7 @@ public sealed partial class SignalTable(TableClient table)
         // sweep until done) saves the signal again within seconds, which marks it for the reports.
         actions.Add(new(TableTransactionActionType.UpsertReplace, Marker(TodoKinds.Route, signal.Code, now, now)));
         actions.AddRange((addTodos ?? []).Where(k => k != TodoKinds.Route).Distinct()
-            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, signal.Code, now, null))));
+            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Todo(k, signal, now))));
         try
         {
             await table.SubmitTransactionAsync(actions, ct);
@@ -113,7 +114,7 @@ public sealed partial class SignalTable(TableClient table)
         actions.AddRange(changed.Events.Where(e => e.Sequence > known)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(changed.Code, e))));
         actions.AddRange(addTodos.Append(TodoKinds.Report).Distinct()
-            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(k, changed.Code, now, null))));
+            .Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Todo(k, changed, now))));
         actions.AddRange(removeTodos.Select(k => new TableTransactionAction(TableTransactionActionType.Delete,
             new TableEntity(SignalKeys.Partition(changed.Code), SignalKeys.Todo(k, changed.Code)), ETag.All)));
         try
@@ -211,15 +212,20 @@ public sealed partial class SignalTable(TableClient table)
         return written;
     }
 
-    /// <summary>Signals changed since the reports last saw them: their report markers, with the ETag each was read at.</summary>
-    public async IAsyncEnumerable<(TrackingCode Code, ETag ETag)> ListReportMarkersAsync(
+    /// <summary>
+    /// Signals changed since the reports last saw them: their report markers, with the ETag each was read at and the
+    /// signal's fact as of that change (null on a marker written before markers carried it: read the signal then).
+    /// </summary>
+    public async IAsyncEnumerable<(TrackingCode Code, ETag ETag, SignalFact? Fact)> ListReportMarkersAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var from = SignalKeys.TodoPrefix + TodoKinds.Report + "|";
         foreach (var pk in SignalKeys.AllPartitions)
             await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge '{from}' and RowKey lt '{from[..^1]}}}'",
-                               select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-                if (TrackingCode.TryParse(e.RowKey[from.Length..], out var code)) yield return (code, e.ETag);
+                               select: ["PartitionKey", "RowKey", FactProperty, LocationProperty, CategoryProperty], cancellationToken: ct))
+                if (TrackingCode.TryParse(e.RowKey[from.Length..], out var code))
+                    yield return (code, e.ETag, e.GetString(FactProperty) is { } line && e.GetString(LocationProperty) is { } location
+                        && e.GetString(CategoryProperty) is { } category ? SignalFactCodec.Decode(line, location, category) : null);
     }
 
     /// <summary>
@@ -286,6 +292,25 @@ public sealed partial class SignalTable(TableClient table)
     {
         try { await table.DeleteEntityAsync(SignalKeys.Partition(code), SignalKeys.Todo(kind, code), ETag.All, ct); }
         catch (RequestFailedException e) when (e.Status == 404) { }
+    }
+
+    private const string FactProperty = "Fact", LocationProperty = "LocationId", CategoryProperty = "Category";
+
+    /// <summary>
+    /// A to-do marker written with a change of <paramref name="signal"/>. The report marker carries the signal's fact
+    /// as of this change (its history is complete here: every save starts from <see cref="GetAsync"/>), so the
+    /// reports' update reads no signal back: one storage call fewer per changed signal, and on Azurite, whose queries
+    /// scan the whole table, the difference between a linear and a quadratic update. The ETag-conditional delete
+    /// keeps it exact: a later change replaces the marker, with the later fact.
+    /// </summary>
+    private static TableEntity Todo(string kind, Signal signal, DateTimeOffset now)
+    {
+        var marker = Marker(kind, signal.Code, now, null);
+        if (kind != TodoKinds.Report) return marker;
+        marker[FactProperty] = SignalFactCodec.Encode(SignalFact.From(signal, SignalFactCodec.TriagePlaceholder));
+        marker[LocationProperty] = signal.LocationId;
+        marker[CategoryProperty] = signal.Category;
+        return marker;
     }
 
     private static TableEntity Marker(string kind, TrackingCode code, DateTimeOffset now, DateTimeOffset? enqueuedAt) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Signalering.Domain.Reports;
 using Signalering.Domain.Signals;
 using Signalering.Functions.Features.Processing;
 using Signalering.Functions.Tests.Infrastructure;
@@ -106,14 +107,46 @@ public sealed class ReportsTest : IDisposable
     {
         var code = (await SubmitAsync(1))[0];
         Assert.True(TrackingCode.TryParse(code, out var tc));
-        var markers = new List<(TrackingCode Code, Azure.ETag ETag)>();
+        var markers = new List<(TrackingCode Code, Azure.ETag ETag, SignalFact? Fact)>();
         await foreach (var m in _app.Signals.ListReportMarkersAsync(CancellationToken.None)) markers.Add(m);
-        var (_, etag) = Assert.Single(markers);
+        var (_, etag, fact) = Assert.Single(markers);
+        Assert.True(fact!.IsOpen); // the fact as of the change that wrote the marker
 
         await _app.ResolveAsync(code); // the signal changes after its marker was read
         Assert.False(await _app.Signals.DeleteMarkerIfUnchangedAsync(TodoKinds.Report, tc, etag, CancellationToken.None));
         Assert.Equal(1, await Aggregates.UpdateAsync(CancellationToken.None));
         Assert.Equal(0, Row(await ReportAsync(), "wonen").GetProperty("open").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheUpdate_TakesTheFactsFromTheMarkers_WithoutReadingASignal_AndAnOlderMarkerFromTheSignal()
+    {
+        var codes = await SubmitAsync(6); // under 5 a figure is not shown
+        var coa = _app.Coordinator("coa-luttelgeest");
+        await ActAsync(coa, codes[0], "accept");
+        Assert.Equal(HttpStatusCode.OK, (await coa.ActAsync(codes[1], "reject", new { reasonCode = "notOurs", reason = "gemeentezaak" })).StatusCode);
+        // A marker as written before markers carried the fact: the update reads that one signal instead.
+        Assert.True(TrackingCode.TryParse(codes[3], out var old));
+        await _app.Table(SignalTable.TableName).UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity(SignalKeys.Partition(old), SignalKeys.Todo(TodoKinds.Report, old)) { ["CreatedAt"] = Monday },
+            Azure.Data.Tables.TableUpdateMode.Replace);
+
+        // The same update over a client that counts the signal reads (the events' range query) it makes.
+        var options = new Azure.Data.Tables.TableClientOptions();
+        var reads = new FaultPolicy(_ => false, m => m.Request.Method == Azure.Core.RequestMethod.Get
+            && Uri.UnescapeDataString(m.Request.Uri.ToString()).Contains("RowKey ge 'sig|", StringComparison.Ordinal));
+        options.AddPolicy(reads, Azure.Core.HttpPipelinePosition.PerRetry);
+        var counted = new ReportAggregates(new SignalTable(new Azure.Data.Tables.TableClient(Azurite.Shared.ConnectionString, _app.Prefix + SignalTable.TableName, options)),
+            _app.Services.GetRequiredService<ReportTable>(), _app.Services.GetRequiredService<Features.Admin.ReferenceDataProvider>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportAggregates>.Instance);
+        Assert.Equal(6, await counted.UpdateAsync(CancellationToken.None));
+        Assert.Equal(1, reads.Calls);
+
+        // And the figures are those of a rebuild from the signals themselves, the bounce to triage included.
+        var live = await ReportAsync();
+        Assert.Equal(6, Row(live, "wonen").GetProperty("received").GetInt32());
+        await Aggregates.RebuildAsync(CancellationToken.None);
+        Assert.Equal(live.GetProperty("rows").GetRawText(), (await ReportAsync()).GetProperty("rows").GetRawText());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Signalering.Domain.Reports;
 using Signalering.Infrastructure.Tables;
 using static Signalering.Domain.Tests.Reports.ReportFixtures;
 
@@ -18,6 +19,23 @@ public sealed class SignalFactCodecTest
             Assert.Equal(fact.ToAccept, again.ToAccept);
             Assert.Equal(fact.Bounces, again.Bounces);
         }
+    }
+
+    [Fact]
+    public void Fact_ComputedWithTheTriagePlaceholder_ResolvesToTheFactWithTheTriageOrganisation()
+    {
+        // Escalated twice: the second bounce is triage's own, so the placeholder lands in the bounces.
+        var twice = Routed(Monday, category: "informatie", sub: "informatie-aanspreekpunt");
+        twice.Escalate(Triage, "not-accepted-in-time", "system", Monday.AddHours(5));
+        twice.Escalate(Triage, "not-accepted-in-time", "system", Monday.AddHours(30));
+        foreach (var s in Week().Append(twice))
+        {
+            var marker = SignalFactCodec.Decode(SignalFactCodec.Encode(SignalFact.From(s, SignalFactCodec.TriagePlaceholder)), s.LocationId, s.Category);
+            var resolved = SignalFactCodec.ResolveTriage(marker, sensitive => sensitive ? Confidential : Triage);
+            Assert.Equal(SignalFactCodec.Encode(Fact(s)), SignalFactCodec.Encode(resolved));
+        }
+        var bounces = SignalFactCodec.ResolveTriage(SignalFact.From(twice, SignalFactCodec.TriagePlaceholder), _ => Triage).Bounces;
+        Assert.Equal([new Bounce(Coa, "not-accepted-in-time"), new Bounce(Triage, "not-accepted-in-time")], bounces);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ReportAggregates(SignalTable signals, ReportTable reports, R
     public async Task<int> UpdateAsync(CancellationToken ct)
     {
         var set = await reference.GetAsync(ct);
-        var markers = new List<(TrackingCode Code, Azure.ETag ETag)>();
+        var markers = new List<(TrackingCode Code, Azure.ETag ETag, SignalFact? Fact)>();
         await foreach (var marker in signals.ListReportMarkersAsync(ct))
         {
             markers.Add(marker);
@@ -31,12 +31,14 @@ public sealed class ReportAggregates(SignalTable signals, ReportTable reports, R
         }
         if (markers.Count == 0) return 0;
 
+        // The marker carries the fact as of the signal's last change; only an older marker without one reads the signal.
         var facts = new List<SignalFact>();
-        foreach (var (code, _) in markers)
-            if (await signals.GetAsync(code, ct) is { } stored) facts.Add(FactOf(stored.Signal, set));
+        foreach (var (code, _, fact) in markers)
+            if (fact is not null) facts.Add(SignalFactCodec.ResolveTriage(fact, sensitive => set.Router.Fallback(sensitive).OrganisationId));
+            else if (await signals.GetAsync(code, ct) is { } stored) facts.Add(FactOf(stored.Signal, set));
         await reports.ApplyAsync(facts, ct);
         var kept = 0;
-        foreach (var (code, etag) in markers)
+        foreach (var (code, etag, _) in markers)
             if (!await signals.DeleteMarkerIfUnchangedAsync(TodoKinds.Report, code, etag, ct)) kept++;
         log.LogInformation("Reports took in {Count} changed signal(s); {Kept} changed again meanwhile", facts.Count, kept);
         return facts.Count;
