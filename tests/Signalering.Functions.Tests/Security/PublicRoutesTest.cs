@@ -30,6 +30,8 @@ public sealed partial class PublicRoutesTest
     // "METHOD route" → the request to make (placeholders filled from the seeded data) and what it may show.
     private static readonly Dictionary<string, (string Path, Shows Shows)> Public = new()
     {
+        // The root: where a report starts, in every language; nothing of any signal.
+        ["GET /"] = ("/", Shows.Nothing),
         ["POST api/signals"] = ("/api/signals", Shows.Nothing),
         ["GET api/signals/{trackingCode}"] = ("/api/signals/{own}", Shows.OwnSignal),
         ["GET s"] = ("/s?lang=ar", Shows.Nothing),
