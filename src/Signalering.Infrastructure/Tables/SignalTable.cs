@@ -223,9 +223,16 @@ public sealed partial class SignalTable(TableClient table)
         foreach (var pk in SignalKeys.AllPartitions)
             await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{pk}' and RowKey ge '{from}' and RowKey lt '{from[..^1]}}}'",
                                select: ["PartitionKey", "RowKey", FactProperty, LocationProperty, CategoryProperty], cancellationToken: ct))
-                if (TrackingCode.TryParse(e.RowKey[from.Length..], out var code))
-                    yield return (code, e.ETag, e.GetString(FactProperty) is { } line && e.GetString(LocationProperty) is { } location
-                        && e.GetString(CategoryProperty) is { } category ? SignalFactCodec.Decode(line, location, category) : null);
+                if (TrackingCode.TryParse(e.RowKey[from.Length..], out var code)) yield return (code, e.ETag, FactOf(e));
+
+        // A marker without a fact, or with one in a format this version does not read, sends the update to the signal.
+        static SignalFact? FactOf(TableEntity marker)
+        {
+            if (marker.GetString(FactProperty) is not { } line || marker.GetString(LocationProperty) is not { } location
+                || marker.GetString(CategoryProperty) is not { } category) return null;
+            try { return SignalFactCodec.Decode(line, location, category); }
+            catch (FormatException) { return null; }
+        }
     }
 
     /// <summary>

@@ -119,16 +119,22 @@ public sealed class ReportsTest : IDisposable
     }
 
     [Fact]
-    public async Task TheUpdate_TakesTheFactsFromTheMarkers_WithoutReadingASignal_AndAnOlderMarkerFromTheSignal()
+    public async Task TheUpdate_TakesTheFactsFromTheMarkers_WithoutReadingASignal_AndAnOlderOrUnreadableMarkerFromTheSignal()
     {
         var codes = await SubmitAsync(6); // under 5 a figure is not shown
         var coa = _app.Coordinator("coa-luttelgeest");
         await ActAsync(coa, codes[0], "accept");
         Assert.Equal(HttpStatusCode.OK, (await coa.ActAsync(codes[1], "reject", new { reasonCode = "notOurs", reason = "gemeentezaak" })).StatusCode);
-        // A marker as written before markers carried the fact: the update reads that one signal instead.
+        // A marker as written before markers carried the fact, and one whose fact this version cannot read: the update
+        // reads those two signals instead.
         Assert.True(TrackingCode.TryParse(codes[3], out var old));
         await _app.Table(SignalTable.TableName).UpsertEntityAsync(
             new Azure.Data.Tables.TableEntity(SignalKeys.Partition(old), SignalKeys.Todo(TodoKinds.Report, old)) { ["CreatedAt"] = Monday },
+            Azure.Data.Tables.TableUpdateMode.Replace);
+        Assert.True(TrackingCode.TryParse(codes[4], out var unreadable));
+        await _app.Table(SignalTable.TableName).UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity(SignalKeys.Partition(unreadable), SignalKeys.Todo(TodoKinds.Report, unreadable))
+            { ["CreatedAt"] = Monday, ["Fact"] = "f9|" + codes[4], ["LocationId"] = "azc-luttelgeest", ["Category"] = "wonen" },
             Azure.Data.Tables.TableUpdateMode.Replace);
 
         // The same update over a client that counts the signal reads (the events' range query) it makes.
@@ -140,7 +146,7 @@ public sealed class ReportsTest : IDisposable
             _app.Services.GetRequiredService<ReportTable>(), _app.Services.GetRequiredService<Features.Admin.ReferenceDataProvider>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportAggregates>.Instance);
         Assert.Equal(6, await counted.UpdateAsync(CancellationToken.None));
-        Assert.Equal(1, reads.Calls);
+        Assert.Equal(2, reads.Calls);
 
         // And the figures are those of a rebuild from the signals themselves, the bounce to triage included.
         var live = await ReportAsync();
