@@ -17,6 +17,12 @@ public sealed class ResidentLanguage(string code)
 
     public string T(string key, params (string Name, string Value)[] args) => Texts.Get(Code, key, args);
 
+    /// <summary>The page's frame before the resident's language is known (the notice itself then stands in <see cref="All"/>).</summary>
+    public static ResidentLanguage English { get; } = new("en");
+
+    /// <summary>Every form language, in the form's order: for pages that speak before a language is chosen.</summary>
+    public static IEnumerable<ResidentLanguage> All => FormLanguages.All.Select(l => new ResidentLanguage(l.Code));
+
     /// <summary>
     /// The first-party cookie that remembers the language a resident chose, so the next scan opens in it. It holds a
     /// language code and nothing else (no personal data, nothing to track): <c>SameSite=Lax</c> so that arriving from

@@ -21,13 +21,16 @@ public static class SignalFactCodec
     /// written with each change of a signal): who triages depends on the routing rules when the fact is applied.
     /// Two values, because it depends on the signal's sensitivity too (<see cref="ResolveTriage"/>).
     /// </summary>
-    public static string TriagePlaceholder(Signal s) => s.Flags.Sensitive ? "~triage-s" : "~triage";
+    public static string TriagePlaceholder(Signal s) => s.Flags.Sensitive ? SensitiveTriage : Triage;
+
+    private const string Triage = "~triage", SensitiveTriage = "~triage-s";
 
     /// <summary>Replaces <see cref="TriagePlaceholder"/> by the organisation <paramref name="triageFor"/> names for that sensitivity.</summary>
     public static SignalFact ResolveTriage(SignalFact f, Func<bool, string> triageFor)
     {
-        string? Resolve(string? organisation) => organisation switch { "~triage" => triageFor(false), "~triage-s" => triageFor(true), _ => organisation };
-        return f.Organisation is "~triage" or "~triage-s" || f.Bounces.Any(b => b.Organisation is "~triage" or "~triage-s")
+        string? Resolve(string? organisation) => organisation switch { Triage => triageFor(false), SensitiveTriage => triageFor(true), _ => organisation };
+        bool IsPlaceholder(string? organisation) => organisation is Triage or SensitiveTriage;
+        return IsPlaceholder(f.Organisation) || f.Bounces.Any(b => IsPlaceholder(b.Organisation))
             ? f with { Organisation = Resolve(f.Organisation), Bounces = f.Bounces.Select(b => b with { Organisation = Resolve(b.Organisation)! }).ToList() }
             : f;
     }

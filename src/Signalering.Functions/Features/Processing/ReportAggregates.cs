@@ -34,7 +34,7 @@ public sealed class ReportAggregates(SignalTable signals, ReportTable reports, R
         // The marker carries the fact as of the signal's last change; only an older marker without one reads the signal.
         var facts = new List<SignalFact>();
         foreach (var (code, _, fact) in markers)
-            if (fact is not null) facts.Add(SignalFactCodec.ResolveTriage(fact, sensitive => set.Router.Fallback(sensitive).OrganisationId));
+            if (fact is not null) facts.Add(SignalFactCodec.ResolveTriage(fact, sensitive => TriageOf(set, sensitive)));
             else if (await signals.GetAsync(code, ct) is { } stored) facts.Add(FactOf(stored.Signal, set));
         await reports.ApplyAsync(facts, ct);
         var kept = 0;
@@ -72,5 +72,8 @@ public sealed class ReportAggregates(SignalTable signals, ReportTable reports, R
     public async Task<List<SignalFact>> FactsAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         (await reports.ReadAsync(from, to, ct)).Facts;
 
-    public static SignalFact FactOf(Signal s, ReferenceSet set) => SignalFact.From(s, x => set.Router.Fallback(x.Flags.Sensitive).OrganisationId);
+    public static SignalFact FactOf(Signal s, ReferenceSet set) => SignalFact.From(s, x => TriageOf(set, x.Flags.Sensitive));
+
+    /// <summary>Where an escalation sends a signal: the routing rules' fallback for its sensitivity.</summary>
+    private static string TriageOf(ReferenceSet set, bool sensitive) => set.Router.Fallback(sensitive).OrganisationId;
 }
