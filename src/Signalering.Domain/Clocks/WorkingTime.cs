@@ -6,7 +6,7 @@ namespace Signalering.Domain.Clocks;
 /// 16:00 therefore ends on Tuesday at 16:00. Times are in and out in UTC; the Dutch day (with summer time) is applied
 /// inside.
 /// </summary>
-public sealed class WorkingTime
+public sealed class WorkingTime : IHandlingTime
 {
     public static readonly TimeOnly DayStart = new(9, 0), DayEnd = new(17, 0);
     public static readonly TimeSpan HoursPerDay = DayEnd - DayStart;
@@ -66,6 +66,9 @@ public sealed class WorkingTime
         }
         return ToUtc(date.ToDateTime(DayEnd));
     }
+
+    DateTimeOffset IHandlingTime.AddHours(DateTimeOffset start, double hours) => AddWorkingHours(start, hours);
+    DateTimeOffset IHandlingTime.AddDays(DateTimeOffset start, int days) => AddWorkingDays(start, days);
 
     /// <summary>Working time between two moments (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
     public TimeSpan Between(DateTimeOffset from, DateTimeOffset to)

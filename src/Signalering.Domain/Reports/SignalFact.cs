@@ -108,10 +108,10 @@ public sealed record SignalFact
         Duration? toResolution = null;
         if (resolved is { } r)
         {
-            var (paused, _) = SignalClocks.PausedTime(s, r);
+            var (paused, _) = SignalClocks.PausedTime(s, r, work); // the report's working duration: working time on both sides
             toResolution = new Duration(Minutes(work.Between(s.ReceivedAt, r) - paused), Minutes(r - s.ReceivedAt));
         }
-        var acknowledgeBy = arrived is { } a0 ? work.AddWorkingHours(a0, s.Promise.AcknowledgeWithinWorkingHours) : (DateTimeOffset?)null;
+        var acknowledgeBy = arrived is { } a0 ? SignalClocks.TimeOf(s).AddHours(a0, s.Promise.AcknowledgeWithinWorkingHours) : (DateTimeOffset?)null;
         return new SignalFact
         {
             Code = s.Code,

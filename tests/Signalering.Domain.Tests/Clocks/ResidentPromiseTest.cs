@@ -30,7 +30,7 @@ public sealed class ResidentPromiseTest
     {
         var start = Nl(2026, 11, 27, 16, 30);
         var promise = new HandlingPromise(24, 15);
-        var (acknowledgeBy, resolveBy) = SignalClocks.PromisedBy(promise, start);
+        var (acknowledgeBy, resolveBy) = SignalClocks.PromisedBy(promise, start, WorkingTime.Netherlands);
         var words = ResidentPromise.From(promise, start);
         Assert.True(WorkingTime.DutchDate(start).AddDays(words.LookWithinDays) >= WorkingTime.DutchDate(acknowledgeBy));
         Assert.True(WorkingTime.DutchDate(start).AddDays(words.SolveWithinDays) >= WorkingTime.DutchDate(resolveBy));

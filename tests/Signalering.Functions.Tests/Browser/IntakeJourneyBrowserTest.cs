@@ -77,7 +77,7 @@ public sealed class IntakeJourneyBrowserTest(ChromiumFixture chromium) : IDispos
         var code = (await page.Locator("#tracking-code").InnerTextAsync()).Trim();
         var signal = await App.LoadAsync(code);
         Assert.Equal(1, await LinesOfAsync(page, "#tracking-code"));
-        var promise = ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        var promise = ResidentPromise.For(signal);
         await Assertions.Expect(page.Locator("#promise-look")).ToHaveTextAsync(promise.LookText(ResidentTexts.Default, lang));
         await Assertions.Expect(page.Locator("#promise-solve")).ToHaveTextAsync(promise.SolveText(ResidentTexts.Default, lang));
         await Assertions.Expect(page.Locator("#status-link")).ToHaveAttributeAsync("href", $"/s/{signal.Code.Value}?lang={lang}");

@@ -236,7 +236,7 @@ public sealed class InboxTest : IDisposable
         _clock.Advance(TimeSpan.FromDays(1)); // Tuesday 10:00: a full working day of waiting
         var paused = JsonDocument.Parse(await coa.GetStringAsync($"/api/inbox/signals/{code}")).RootElement.GetProperty("item").GetProperty("clock");
         Assert.True(paused.GetProperty("paused").GetBoolean());
-        Assert.Equal(8, paused.GetProperty("pausedWorkingHours").GetDouble());
+        Assert.Equal(8, paused.GetProperty("pausedHours").GetDouble());
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(coa, code, "start")).StatusCode);
         var after = JsonDocument.Parse(await coa.GetStringAsync($"/api/inbox/signals/{code}")).RootElement.GetProperty("item").GetProperty("clock");
         Assert.False(after.GetProperty("paused").GetBoolean());
@@ -307,6 +307,34 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(["routed", "due-soon"], messages.Select(m => m.GetProperty("event").GetString()));
         Assert.Equal(SignalStatus.Routed, (await _app.LoadAsync(code)).Status);
         Assert.Equal("coa-luttelgeest", (await _app.LoadAsync(code)).OrganisationId);
+    }
+
+    [Fact]
+    public async Task Emergency_OnSaturdayNight_RunsRoundTheClock_RemindedThenEscalatedWithinTheHour()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero)); // Saturday 23:30 Dutch time
+        var body = Intakes.Body(_app);
+        body["dangerNow"] = true; // the resident's answer: someone is in danger now
+        var (response, accepted) = await _app.CreateClient().SubmitAsync(body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(accepted.GetProperty("promise").GetProperty("roundTheClock").GetBoolean());
+        Assert.StartsWith(Domain.Texts.ResidentTexts.Default.Get("ar", "promise.lookHour"), accepted.GetProperty("promise").GetProperty("text").GetString());
+        var code = accepted.GetProperty("trackingCode").GetString()!;
+        await _app.DrainAsync(QueueNames.Intake, "ProcessSignal");
+        var clock = JsonDocument.Parse(await _app.Coordinator("coa-luttelgeest").GetStringAsync($"/api/inbox/signals/{code}")).RootElement
+            .GetProperty("item").GetProperty("clock");
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 23, 30, 0, TimeSpan.Zero), clock.GetProperty("acknowledgeBy").GetDateTimeOffset());
+        Assert.True(clock.GetProperty("roundTheClock").GetBoolean());
+
+        _clock.Advance(TimeSpan.FromMinutes(20)); // 40 minutes left, on a Saturday night: the organisation is warned now, not on Monday
+        await _app.InvokeTimerAsync("SweepSignals");
+        Assert.Contains(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"), m => m.GetProperty("event").GetString() == "due-soon");
+
+        _clock.Advance(TimeSpan.FromMinutes(45)); // Sunday 00:35: not accepted within the hour
+        await _app.InvokeTimerAsync("SweepSignals");
+        var signal = await _app.LoadAsync(code);
+        Assert.Equal("gemeente-triage", signal.OrganisationId);
+        Assert.Contains(signal.Events, e => e.Kind == SignalEventKinds.Escalated && e.Detail == "not-accepted-in-time");
     }
 
     [Fact]

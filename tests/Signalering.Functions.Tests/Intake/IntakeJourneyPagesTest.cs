@@ -143,7 +143,7 @@ public sealed class IntakeJourneyPagesTest : IDisposable
         Assert.Contains($"href=\"/s/{signal.Code.Value}?lang=pl\"", html); // the status page
         Assert.Contains($"id=\"report-more\" href=\"/r/{token}/pl\"", html); // report something else
         Assert.Contains(Html(T("pl", "intake.inPerson").Replace("{location}", "Huisvesting arbeidsmigranten Emmeloord")), html);
-        var promise = Domain.Clocks.ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        var promise = Domain.Clocks.ResidentPromise.For(signal);
         Assert.Contains(Html(promise.SolveText(ResidentTexts.Default, "pl")), html);
         Assert.Contains("<svg", html); // the status page as a QR code
         Assert.True((await _client.GetAsync(location)).Headers.CacheControl?.NoStore); // a shared phone's back button does not keep it

@@ -111,7 +111,7 @@ public sealed class ResidentPagesTest : IDisposable
         Assert.Equal("wonen-vocht", signal.Subcategory);
         Assert.True(signal.FormalComplaint);
         // The promise in calendar words (16 working hours, 10 working days), never in working hours.
-        var promise = Domain.Clocks.ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        var promise = Domain.Clocks.ResidentPromise.For(signal);
         Assert.Contains(Html(promise.LookText(Domain.Texts.ResidentTexts.Default, "ar")), confirmation);
         Assert.Contains(Html(promise.SolveText(Domain.Texts.ResidentTexts.Default, "ar")), confirmation);
         Assert.DoesNotContain(Html(Domain.Texts.ResidentTexts.Default.Get("ar", "confirmation.acknowledge", ("hours", "16"))), confirmation);

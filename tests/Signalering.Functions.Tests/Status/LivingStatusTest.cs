@@ -50,7 +50,7 @@ public sealed class LivingStatusTest : IDisposable
         var code = await RoutedAsync();
         var signal = await _app.LoadAsync(code);
         // In calendar words, never in working hours (the staff's clock).
-        var plain = Domain.Clocks.ResidentPromise.From(signal.Promise, signal.RoutedAt ?? signal.ReceivedAt);
+        var plain = Domain.Clocks.ResidentPromise.For(signal);
         var hours = plain.LookText(Domain.Texts.ResidentTexts.Default, "ar");
         var days = plain.SolveText(Domain.Texts.ResidentTexts.Default, "ar");
 

@@ -18,8 +18,8 @@ namespace Signalering.Functions.Features.Processing;
 /// </summary>
 public sealed class HandlingClocks
 {
-    /// <summary>How many working hours before the acknowledgement deadline the organisation is warned.</summary>
-    public const double ReminderWorkingHours = 2;
+    /// <summary>How many hours of the signal's clock (working hours; every hour for an emergency) before the acknowledgement deadline the organisation is warned.</summary>
+    public const double ReminderHours = 2;
     private static readonly SignalStatus[] AwaitingAcceptance = SignalClocks.AwaitingAcceptance;
     private readonly ConcurrentDictionary<string, long> _overdue = new();
     private readonly SignalTable _signals;
@@ -97,7 +97,7 @@ public sealed class HandlingClocks
                 counts[org] = counts.GetValueOrDefault(org) + 1;
                 overdue.Add(signal);
             }
-            else if (signal.OrganisationId is not null && For(signal, now).WorkingHoursLeftToAcknowledge is <= ReminderWorkingHours && !signal.RemindedSinceRouted)
+            else if (signal.OrganisationId is not null && For(signal, now).HoursLeftToAcknowledge is <= ReminderHours && !signal.RemindedSinceRouted)
                 dueSoon.Add(signal);
         foreach (var key in _overdue.Keys.Except(counts.Keys)) _overdue[key] = 0;
         foreach (var (org, count) in counts) _overdue[org] = count;

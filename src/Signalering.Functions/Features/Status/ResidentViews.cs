@@ -8,7 +8,8 @@ using Signalering.Domain.Workflow;
 
 namespace Signalering.Functions.Features.Status;
 
-public sealed record PromiseView(int AcknowledgeWithinWorkingHours, int ResolveWithinWorkingDays, string Text);
+/// <summary>The promise in the organisation's terms and in the resident's words. <paramref name="RoundTheClock"/>: the hours and days count nights and weekends too (an emergency).</summary>
+public sealed record PromiseView(int AcknowledgeWithinWorkingHours, int ResolveWithinWorkingDays, string Text, bool RoundTheClock = false);
 public sealed record EmergencyView(string Call, string Text, string? SuicideLine);
 /// <summary><see cref="Confidential"/>: where a sensitive report goes, and that the staff of the location cannot see it.</summary>
 public sealed record ConfirmationView(string Language, string Direction, string Title, string CodeLabel, string CodeHelp, string WhoSees,
@@ -163,13 +164,13 @@ public static class ResidentViews
     {
         var lang = language ?? s.Language;
         // In days on the calendar, as residents count ("by tomorrow", "within 3 days"); the working-hour clock is the staff's.
-        var plain = Domain.Clocks.ResidentPromise.From(s.Promise, s.RoutedAt ?? s.ReceivedAt);
+        var plain = Domain.Clocks.ResidentPromise.For(s);
         var text = string.Join(" ", new[]
         {
             promised.HasFlag(Promised.Acknowledge) ? plain.LookText(texts, lang) : null,
             promised.HasFlag(Promised.Resolve) ? plain.SolveText(texts, lang) : null,
         }.OfType<string>());
-        return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays, text);
+        return new(s.Promise.AcknowledgeWithinWorkingHours, s.Promise.ResolveWithinWorkingDays, text, Domain.Clocks.SignalClocks.TimeOf(s) is Domain.Clocks.RoundTheClock);
     }
 
     private static string Direction(string lang) => FormLanguages.Get(lang).RightToLeft ? "rtl" : "ltr";
