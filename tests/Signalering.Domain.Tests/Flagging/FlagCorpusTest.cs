@@ -20,15 +20,15 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
     public const double FalseAlarmCeiling = 0.10;
     // Held-out floors, overall: a little under what the lexicon and model measured on messages neither was tuned or
     // trained on, so that a change that loses ground fails. Regression guards, not the product's floors above, which
-    // the held-out split does not meet (docs/flagging.md says where). Since round 14 the held-out split is a set of 60
-    // lines a language written to be hard (as shipped: set N in round 14, 0.92, 0.91, 0.04; set O in round 15, 0.94,
-    // 0.92, 0.03; set P since round 16, 0.93, 0.95, 0.03); the 30-line sets before them measured 0.95–0.97 and
-    // 0.92–0.95, and the floors were 0.93 and 0.90 then.
-    public const double HeldOutEmergencyRecallFloor = 0.90;
-    public const double HeldOutSensitiveRecallFloor = 0.89;
+    // the held-out split meets overall but not in every language (docs/flagging.md says where). Since round 14 the
+    // held-out split is a set of 60 lines a language written to be hard (as shipped: set N in round 14, 0.92, 0.91,
+    // 0.04; set O in round 15, 0.94, 0.92, 0.03; set P in round 16, 0.93, 0.95, 0.03; set Q in round 17, 0.96, 0.95,
+    // 0.02; set R since round 18, 0.96, 0.95, 0.03); the floors were 0.90 and 0.89 in rounds 14–17.
+    public const double HeldOutEmergencyRecallFloor = 0.93;
+    public const double HeldOutSensitiveRecallFloor = 0.92;
     public const double HeldOutFalseAlarmCeiling = 0.05;
     // Everyday complaints never learned from (docs/flagging.md): a little over the measured rate (13 of 425 in round 14,
-    // 11–14 of 425 in rounds 12–13).
+    // 11–14 of 425 in rounds 12–13, 7–12 in rounds 16–18).
     public const double EverydayHeldOutFalseAlarmCeiling = 0.035;
 
     private static readonly SignalFlagger Flagger = SignalFlagger.Default;
