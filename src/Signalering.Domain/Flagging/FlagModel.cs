@@ -218,5 +218,5 @@ public sealed class FlagModel
 /// read by the confidential handler first costs little, an abuse report read by the accused's employer a lot.</param>
 public sealed record ModelThresholds(double EmergencyVetoBelow, double EmergencyFrom, double SensitiveFrom)
 {
-    public static readonly ModelThresholds Default = new(0.10, 0.60, 0.45);
+    public static readonly ModelThresholds Default = new(0.10, 0.50, 0.45);
 }
