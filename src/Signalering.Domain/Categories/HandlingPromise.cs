@@ -3,7 +3,8 @@ namespace Signalering.Domain.Categories;
 /// <summary>
 /// What an organisation promises the resident for a category: accept (acknowledge) the signal within
 /// <see cref="AcknowledgeWithinWorkingHours"/> working hours and resolve it within
-/// <see cref="ResolveWithinWorkingDays"/> working days. Both are counted on the Dutch working calendar.
+/// <see cref="ResolveWithinWorkingDays"/> working days. Both are counted on the Dutch working calendar, except for an
+/// emergency, whose hours and days run round the clock (<see cref="Clocks.SignalClocks.TimeOf"/>, ADR 0011).
 /// </summary>
 public readonly record struct HandlingPromise
 {
