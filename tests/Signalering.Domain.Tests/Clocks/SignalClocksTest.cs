@@ -69,6 +69,20 @@ public sealed class SignalClocksTest
     }
 
     [Fact]
+    public void Reports_JudgeAnEmergencyOnItsOwnClock()
+    {
+        // Accepted on Sunday morning at 09:30: ten hours after a Saturday-night emergency is late; for an ordinary
+        // signal it is before its working clock has started.
+        var emergency = RoutedAt(SaturdayNight, emergency: true, "report-emergency");
+        emergency.Accept("coa", SaturdayNight.AddHours(10));
+        Assert.False(Domain.Reports.SignalFact.From(emergency, _ => "gemeente-triage").AcceptedInTime);
+
+        var ordinary = RoutedAt(SaturdayNight, emergency: false, "report-ordinary");
+        ordinary.Accept("coa", SaturdayNight.AddHours(10));
+        Assert.True(Domain.Reports.SignalFact.From(ordinary, _ => "gemeente-triage").AcceptedInTime);
+    }
+
+    [Fact]
     public void ResidentPromise_ForAnEmergencyAtNight_SaysWithinAnHour_InEveryLanguage()
     {
         var words = ResidentPromise.For(RoutedAt(SaturdayNight, emergency: true, "promise-emergency"));
