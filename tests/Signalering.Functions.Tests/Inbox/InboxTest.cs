@@ -326,11 +326,15 @@ public sealed class InboxTest : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 23, 30, 0, TimeSpan.Zero), clock.GetProperty("acknowledgeBy").GetDateTimeOffset());
         Assert.True(clock.GetProperty("roundTheClock").GetBoolean());
 
-        _clock.Advance(TimeSpan.FromMinutes(20)); // 40 minutes left, on a Saturday night: the organisation is warned now, not on Monday
+        _clock.Advance(TimeSpan.FromMinutes(2)); // the first sweep: 58 minutes left, too early to say "due soon"
+        await _app.InvokeTimerAsync("SweepSignals");
+        Assert.DoesNotContain(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"), m => m.GetProperty("event").GetString() == "due-soon");
+
+        _clock.Advance(TimeSpan.FromMinutes(33)); // 25 minutes left, on a Saturday night: the organisation is warned now, not on Monday
         await _app.InvokeTimerAsync("SweepSignals");
         Assert.Contains(await _app.PeekOrganisationQueueAsync("coa-luttelgeest"), m => m.GetProperty("event").GetString() == "due-soon");
 
-        _clock.Advance(TimeSpan.FromMinutes(45)); // Sunday 00:35: not accepted within the hour
+        _clock.Advance(TimeSpan.FromMinutes(30)); // Sunday 00:35: not accepted within the hour
         await _app.InvokeTimerAsync("SweepSignals");
         var signal = await _app.LoadAsync(code);
         Assert.Equal("gemeente-triage", signal.OrganisationId);

@@ -20,6 +20,14 @@ public sealed class HandlingClocks
 {
     /// <summary>How many hours of the signal's clock (working hours; every hour for an emergency) before the acknowledgement deadline the organisation is warned.</summary>
     public const double ReminderHours = 2;
+
+    /// <summary>
+    /// When the organisation is warned: <see cref="ReminderHours"/> before the deadline, or halfway for a shorter
+    /// promise. An emergency's one hour would otherwise bring "due soon" a minute after "routed", which tells the
+    /// coordinator nothing; at half an hour left it still leaves time to act.
+    /// </summary>
+    public static double ReminderAt(Domain.Categories.HandlingPromise promise) =>
+        Math.Min(ReminderHours, promise.AcknowledgeWithinWorkingHours / 2.0);
     private static readonly SignalStatus[] AwaitingAcceptance = SignalClocks.AwaitingAcceptance;
     private readonly ConcurrentDictionary<string, long> _overdue = new();
     private readonly SignalTable _signals;
@@ -97,7 +105,7 @@ public sealed class HandlingClocks
                 counts[org] = counts.GetValueOrDefault(org) + 1;
                 overdue.Add(signal);
             }
-            else if (signal.OrganisationId is not null && For(signal, now).HoursLeftToAcknowledge is <= ReminderHours && !signal.RemindedSinceRouted)
+            else if (signal.OrganisationId is not null && For(signal, now).HoursLeftToAcknowledge is { } left && left <= ReminderAt(signal.Promise) && !signal.RemindedSinceRouted)
                 dueSoon.Add(signal);
         foreach (var key in _overdue.Keys.Except(counts.Keys)) _overdue[key] = 0;
         foreach (var (org, count) in counts) _overdue[org] = count;
