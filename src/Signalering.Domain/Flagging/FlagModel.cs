@@ -208,9 +208,9 @@ public sealed class FlagModel
 /// Since rounds 10, 11 and 12 the emergency threshold, the sensitive one and the veto are each the one with the lowest
 /// cost there, a missed report counting as three false alarms, unless a known false alarm of the unit tests or the
 /// everyday held-out split says otherwise; docs/flagging.md gives the figures. By that rule round 17 moved the
-/// emergency threshold to 0.55, round 18 (a new model) chose 0.50 and a sensitive threshold of 0.45, and round 19
-/// 0.40: each time every cheaper sensitive threshold sent the unit tests' "the coordinator said the allowance of 50
-/// euro comes faster" to the confidential handler.
+/// emergency threshold to 0.55, round 18 (a new model) chose 0.50 and a sensitive threshold of 0.45, round 19 0.40,
+/// and round 20 a veto of 0.05: each time every cheaper sensitive threshold sent the unit tests' "the coordinator
+/// said the allowance of 50 euro comes faster" to the confidential handler.
 /// </summary>
 /// <param name="EmergencyVetoBelow">Under this "emergency" score the lexicon's emergency kinds are dropped.</param>
 /// <param name="EmergencyFrom">From this score a text the lexicon did not flag is an emergency.</param>
@@ -218,5 +218,5 @@ public sealed class FlagModel
 /// read by the confidential handler first costs little, an abuse report read by the accused's employer a lot.</param>
 public sealed record ModelThresholds(double EmergencyVetoBelow, double EmergencyFrom, double SensitiveFrom)
 {
-    public static readonly ModelThresholds Default = new(0.10, 0.50, 0.40);
+    public static readonly ModelThresholds Default = new(0.05, 0.50, 0.40);
 }
