@@ -111,7 +111,8 @@ public sealed record SignalFact
             var (paused, _) = SignalClocks.PausedTime(s, r, work); // the report's working duration: working time on both sides
             toResolution = new Duration(Minutes(work.Between(s.ReceivedAt, r) - paused), Minutes(r - s.ReceivedAt));
         }
-        var acknowledgeBy = arrived is { } a0 ? SignalClocks.TimeOf(s).AddHours(a0, s.Promise.AcknowledgeWithinWorkingHours) : (DateTimeOffset?)null;
+        // From when it last reached an organisation by routing or escalation, on the signal's own clock (as the inbox counts).
+        var acknowledgeBy = arrived is { } a0 ? SignalClocks.PromisedBy(s.Promise, a0, SignalClocks.TimeOf(s)).AcknowledgeBy : (DateTimeOffset?)null;
         return new SignalFact
         {
             Code = s.Code,

@@ -2,13 +2,13 @@ using Signalering.Domain.Categories;
 using Signalering.Domain.Clocks;
 using Signalering.Domain.Texts;
 
+using static Signalering.Domain.Tests.Clocks.DutchTime;
+
 namespace Signalering.Domain.Tests.Clocks;
 
 /// <summary>The promise as residents read it: calendar days to the date the working-time deadline falls on.</summary>
 public sealed class ResidentPromiseTest
 {
-    private static DateTimeOffset Nl(int y, int mo, int d, int h, int mi = 0) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, mo, d, h, mi, 0), WorkingTime.DutchZone);
 
     [Theory]
     // Monday 10:00, 16 working hours → Wednesday 10:00; 10 working days → Monday two weeks on.

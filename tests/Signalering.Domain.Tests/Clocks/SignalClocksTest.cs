@@ -5,6 +5,8 @@ using Signalering.Domain.Signals;
 using Signalering.Domain.Texts;
 using Signalering.Domain.Workflow;
 
+using static Signalering.Domain.Tests.Clocks.DutchTime;
+
 namespace Signalering.Domain.Tests.Clocks;
 
 /// <summary>
@@ -13,8 +15,6 @@ namespace Signalering.Domain.Tests.Clocks;
 /// </summary>
 public sealed class SignalClocksTest
 {
-    private static DateTimeOffset Nl(int y, int mo, int d, int h, int mi = 0) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, mo, d, h, mi, 0), WorkingTime.DutchZone), TimeSpan.Zero);
 
     private static readonly DateTimeOffset SaturdayNight = Nl(2026, 11, 28, 23, 30);
 

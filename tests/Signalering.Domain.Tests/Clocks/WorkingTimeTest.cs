@@ -1,14 +1,13 @@
 using Signalering.Domain.Clocks;
 
+using static Signalering.Domain.Tests.Clocks.DutchTime;
+
 namespace Signalering.Domain.Tests.Clocks;
 
 public sealed class WorkingTimeTest
 {
     private static readonly WorkingTime Work = WorkingTime.Netherlands;
 
-    // Dutch local time → UTC (CET +1 in winter, CEST +2 in summer).
-    private static DateTimeOffset Nl(int y, int mo, int d, int h, int mi = 0) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, mo, d, h, mi, 0), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
 
     [Theory]
     [InlineData(2024, 3, 31)]

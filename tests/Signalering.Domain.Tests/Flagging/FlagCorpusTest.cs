@@ -24,8 +24,7 @@ public sealed class FlagCorpusTest(ITestOutputHelper output)
     // held-out split is a set of 60 lines a language written to be hard (as shipped: set N in round 14, 0.92, 0.91,
     // 0.04; set O in round 15, 0.94, 0.92, 0.03; set P in round 16, 0.93, 0.95, 0.03; set Q in round 17, 0.96, 0.95,
     // 0.02; set R in round 18, 0.96, 0.95, 0.03; set S in round 19, 0.97, 0.97, 0.01; set T since round 20, 0.95, 0.97,
-    // 0.02); the floors were 0.90 and 0.89
-    // in rounds 14–17, 0.93 and 0.92 in round 18.
+    // 0.02); the floors were 0.90 and 0.89 in rounds 14–17, 0.93 and 0.92 in round 18.
     public const double HeldOutEmergencyRecallFloor = 0.94;
     public const double HeldOutSensitiveRecallFloor = 0.94;
     public const double HeldOutFalseAlarmCeiling = 0.05;

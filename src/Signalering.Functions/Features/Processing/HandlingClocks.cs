@@ -100,13 +100,17 @@ public sealed class HandlingClocks
         var dueSoon = new List<Signal>();
         var filter = string.Join(" or ", AwaitingAcceptance.Select(s => $"Status eq '{s.ToCode()}'"));
         await foreach (var signal in _signals.QueryAsync(filter, ct))
-            if (signal.OrganisationId is { } org && For(signal, now).AcknowledgeOverdue)
+        {
+            if (signal.OrganisationId is not { } org) continue;
+            var clock = For(signal, now);
+            if (clock.AcknowledgeOverdue)
             {
                 counts[org] = counts.GetValueOrDefault(org) + 1;
                 overdue.Add(signal);
             }
-            else if (signal.OrganisationId is not null && For(signal, now).HoursLeftToAcknowledge is { } left && left <= ReminderAt(signal.Promise) && !signal.RemindedSinceRouted)
+            else if (clock.HoursLeftToAcknowledge is { } left && left <= ReminderAt(signal.Promise) && !signal.RemindedSinceRouted)
                 dueSoon.Add(signal);
+        }
         foreach (var key in _overdue.Keys.Except(counts.Keys)) _overdue[key] = 0;
         foreach (var (org, count) in counts) _overdue[org] = count;
 
